@@ -1,0 +1,2 @@
+// Placeholder entry point; the command-line tool is built in issue 4.
+return 0;

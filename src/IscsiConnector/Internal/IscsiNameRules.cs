@@ -61,7 +61,7 @@ internal static class IscsiNameRules
         var month = int.Parse(rest[(dash + 1)..dot], provider: System.Globalization.CultureInfo.InvariantCulture);
         if (month is < 1 or > 12)
         {
-            return $"has month {month} in its date; expected 01…12" + Expected;
+            return $"has month {month} in its date (expected 01…12)" + Expected;
         }
 
         var afterDate = rest[(dot + 1)..];

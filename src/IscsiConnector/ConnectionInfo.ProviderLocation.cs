@@ -40,7 +40,15 @@ public sealed partial class ConnectionInfo
         var iqn = ConnectionInfoBuilder.Iqn(fields[1], ProviderLocationKey)!;
         var lun = fields.Length < 3 || fields[2] == "None" ? defaultLun : ParseLocationLun(fields[2]);
         var paths = portals.Select(p => new IscsiPath(p, iqn, lun)).ToList();
-        return new ConnectionInfo { Primary = paths[0], Portals = paths.Count > 1 ? paths : [] }.Validate();
+        try
+        {
+            return new ConnectionInfo { Primary = paths[0], Portals = paths.Count > 1 ? paths : [] }.Validate();
+        }
+        catch (ConnectionInfoException ex)
+        {
+            // Keep the caller's vocabulary: the input was provider_location, not connection_info keys.
+            throw new ConnectionInfoException(ProviderLocationKey, $"describes an invalid connection ({ex.Message}).", ex);
+        }
     }
 
     /// <summary>

@@ -37,6 +37,12 @@ public sealed partial class ConnectionInfo
             throw new ConnectionInfoException(ConnectionInfoKeys.VolumeId, "contains a control character; expected a volume id such as a UUID.");
         }
 
+        // A modelled key in AdditionalData would be written twice by ToJson.
+        if (AdditionalData.Keys.FirstOrDefault(k => Modelled.Contains(k) || k == ConnectionInfoKeys.DriverVolumeType) is { } clash)
+        {
+            throw new ConnectionInfoException(clash, "is in AdditionalData but the model has a property for it; set that property instead.");
+        }
+
         return this;
     }
 
@@ -92,10 +98,10 @@ public sealed partial class ConnectionInfo
             throw new ConnectionInfoException(prefix + (chap.UsernameIn is null ? UsernameIn : PasswordIn), "is missing; mutual CHAP needs both the target's user name and secret.");
         }
 
-        ConnectionInfoBuilder.Credential(chap.Username, prefix + Username);
-        ConnectionInfoBuilder.Credential(chap.Password, prefix + Password);
-        ConnectionInfoBuilder.Credential(chap.UsernameIn, prefix + UsernameIn);
-        ConnectionInfoBuilder.Credential(chap.PasswordIn, prefix + PasswordIn);
+        ChapReader.Credential(chap.Username, prefix + Username);
+        ChapReader.Credential(chap.Password, prefix + Password);
+        ChapReader.Credential(chap.UsernameIn, prefix + UsernameIn);
+        ChapReader.Credential(chap.PasswordIn, prefix + PasswordIn);
     }
 
     // Same portal address and same target: logging in twice would be refused by iscsiadm (exit 15).

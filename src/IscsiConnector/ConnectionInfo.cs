@@ -5,7 +5,7 @@ namespace IscsiConnector;
 /// <summary>
 /// An immutable, validated Cinder-style iSCSI <c>connection_info</c>: the primary path, ordered
 /// alternatives for failover (spec 000), the multipath portal list (spec 001), CHAP, and every other key
-/// kept so that <see cref="ToJson"/> round-trips. Build one with <see cref="Parse(string)"/>.
+/// kept so that <see cref="ToJson()"/> round-trips. Build one with <see cref="Parse(string)"/>.
 /// </summary>
 /// <remarks>Never shows a CHAP secret in <see cref="ToString"/>.</remarks>
 public sealed partial class ConnectionInfo
@@ -34,7 +34,7 @@ public sealed partial class ConnectionInfo
     /// <summary>Gets the <c>driver_volume_type</c> the document carried (always <c>iscsi</c> when present).</summary>
     public string? DriverVolumeType { get; init; }
 
-    /// <summary>Gets every other key of the <c>data</c> object, kept as-is so that <see cref="ToJson"/> round-trips
+    /// <summary>Gets every other key of the <c>data</c> object, kept as-is so that <see cref="ToJson()"/> round-trips
     /// (<c>encrypted</c>, <c>qos_specs</c>, <c>access_mode</c>, <c>discard</c>, unknown keys…).</summary>
     public IReadOnlyDictionary<string, JsonElement> AdditionalData { get; init; } = new Dictionary<string, JsonElement>();
 

@@ -11,7 +11,7 @@ namespace IscsiConnector;
 /// <param name="Host">The address or host name, without IPv6 brackets.</param>
 /// <param name="Port">The TCP port (1–65535). The default value is 3260.</param>
 /// <param name="Tpgt">The target portal group tag, or <see langword="null"/> when none was given.</param>
-public sealed record IscsiPortal(string Host, int Port = IscsiPortal.DefaultPort, int? Tpgt = null)
+public sealed partial record IscsiPortal(string Host, int Port = IscsiPortal.DefaultPort, int? Tpgt = null)
 {
     /// <summary>The IANA port for iSCSI.</summary>
     public const int DefaultPort = 3260;

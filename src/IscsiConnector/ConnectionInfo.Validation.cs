@@ -1,0 +1,113 @@
+using IscsiConnector.Internal;
+using static IscsiConnector.Internal.ConnectionInfoKeys;
+
+namespace IscsiConnector;
+
+public sealed partial class ConnectionInfo
+{
+    /// <summary>
+    /// Checks a model built in code with the rules <see cref="Parse(string)"/> applies: valid portals, target
+    /// names and LUNs, no duplicate portal in a list, usable CHAP values. Errors name the Cinder key the value
+    /// would be written under (e.g. <c>target_alternative_portals[1]</c>).
+    /// </summary>
+    /// <returns>This instance, so that <c>new ConnectionInfo { … }.Validate()</c> reads as a factory.</returns>
+    /// <exception cref="ConnectionInfoException">A value is invalid; the message names the key and never a secret.</exception>
+    public ConnectionInfo Validate()
+    {
+        CheckPath(Primary, TargetPortal, TargetIqn, TargetLun);
+        CheckList(Alternatives, AlternativePortals, AlternativeIqns, AlternativeLuns);
+        CheckList(Portals, TargetPortals, TargetIqns, TargetLuns);
+        for (var i = 0; i < Alternatives.Count; i++)
+        {
+            if (SamePlace(Alternatives[i], Primary))
+            {
+                throw Duplicate(AlternativePortals, i, "repeats the primary target_portal with the same IQN; alternatives must be other portals.");
+            }
+        }
+
+        CheckChap(Chap, AuthPrefix);
+        CheckChap(DiscoveryChap, DiscoveryAuthPrefix);
+        if (DriverVolumeType is { } type && !type.Equals(IscsiType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConnectionInfoException(ConnectionInfoKeys.DriverVolumeType, $"is {ValueRules.Show(type)}; expected \"iscsi\" (this connector handles iSCSI volumes only).");
+        }
+
+        if (VolumeId is { } id && id.Any(char.IsControl))
+        {
+            throw new ConnectionInfoException(ConnectionInfoKeys.VolumeId, "contains a control character; expected a volume id such as a UUID.");
+        }
+
+        // A modelled key in AdditionalData would be written twice by ToJson.
+        if (AdditionalData.Keys.FirstOrDefault(k => Modelled.Contains(k) || k == ConnectionInfoKeys.DriverVolumeType) is { } clash)
+        {
+            throw new ConnectionInfoException(clash, "is in AdditionalData but the model has a property for it; set that property instead.");
+        }
+
+        return this;
+    }
+
+    private static void CheckList(IReadOnlyList<IscsiPath> paths, string portalsKey, string iqnsKey, string lunsKey)
+    {
+        for (var i = 0; i < paths.Count; i++)
+        {
+            CheckPath(paths[i], ConnectionInfoBuilder.Indexed(portalsKey, i), ConnectionInfoBuilder.Indexed(iqnsKey, i), ConnectionInfoBuilder.Indexed(lunsKey, i));
+            for (var j = 0; j < i; j++)
+            {
+                if (SamePlace(paths[i], paths[j]))
+                {
+                    throw Duplicate(portalsKey, i, $"repeats {ConnectionInfoBuilder.Indexed(portalsKey, j)} ({paths[j].Portal.Address}) with the same IQN; expected each portal once.");
+                }
+            }
+        }
+    }
+
+    private static void CheckPath(IscsiPath path, string portalKey, string iqnKey, string lunKey)
+    {
+        ArgumentNullException.ThrowIfNull(path, portalKey);
+        ArgumentNullException.ThrowIfNull(path.Portal, portalKey);
+        var portal = path.Portal;
+        var problem = HostRules.Problem(portal.Host ?? string.Empty)
+            ?? (portal.Port is < 1 or > 65535 ? $"has port {portal.Port}; expected 1…65535" : null)
+            ?? (portal.Tpgt is < 0 or > IscsiPortal.MaxTpgt ? $"has portal group tag {portal.Tpgt}; expected 0…{IscsiPortal.MaxTpgt}" : null);
+        if (problem is not null)
+        {
+            throw new ConnectionInfoException(portalKey, $"{ValueRules.Show(portal.ToString())} {problem}.");
+        }
+
+        ConnectionInfoBuilder.Iqn(path.Iqn ?? string.Empty, iqnKey);
+        if (path.Lun is < 0 or > IscsiPath.MaxLun)
+        {
+            throw new ConnectionInfoException(lunKey, $"is {path.Lun}; expected 0…{IscsiPath.MaxLun}.");
+        }
+    }
+
+    private static void CheckChap(ChapCredentials? chap, string prefix)
+    {
+        if (chap is null)
+        {
+            return;
+        }
+
+        if (!chap.Method.Equals("CHAP", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConnectionInfoException(prefix + Method, $"is {ValueRules.Show(chap.Method)}; expected \"CHAP\".");
+        }
+
+        if ((chap.UsernameIn is null) != (chap.PasswordIn is null))
+        {
+            throw new ConnectionInfoException(prefix + (chap.UsernameIn is null ? UsernameIn : PasswordIn), "is missing; mutual CHAP needs both the target's user name and secret.");
+        }
+
+        ChapReader.Credential(chap.Username, prefix + Username);
+        ChapReader.Credential(chap.Password, prefix + Password);
+        ChapReader.Credential(chap.UsernameIn, prefix + UsernameIn);
+        ChapReader.Credential(chap.PasswordIn, prefix + PasswordIn);
+    }
+
+    // Same portal address and same target: logging in twice would be refused by iscsiadm (exit 15).
+    private static bool SamePlace(IscsiPath a, IscsiPath b) =>
+        a.Portal.SameAddressAs(b.Portal) && IscsiPath.TargetNameComparer.Equals(a.Iqn, b.Iqn);
+
+    private static ConnectionInfoException Duplicate(string key, int index, string message) =>
+        new(ConnectionInfoBuilder.Indexed(key, index), message);
+}

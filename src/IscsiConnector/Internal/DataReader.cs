@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace IscsiConnector.Internal;
+
+/// <summary>
+/// Typed, keyed access to the <c>data</c> object. Every failure is a <see cref="ConnectionInfoException"/>
+/// naming the key; type errors describe the JSON kind found, never the value, so secrets cannot leak.
+/// A JSON <c>null</c> counts as an absent key.
+/// </summary>
+internal sealed class DataReader
+{
+    private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
+
+    public DataReader(JsonElement data)
+    {
+        foreach (var property in data.EnumerateObject())
+        {
+            // JSON allows a repeated key and readers disagree on which copy wins; refuse rather than guess.
+            if (!_values.TryAdd(property.Name, property.Value))
+            {
+                throw new ConnectionInfoException(property.Name, "appears more than once in data; expected each key once.");
+            }
+        }
+    }
+
+    public string? String(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw WrongKind(key, value, "a string");
+    }
+
+    public bool Bool(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return false;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw WrongKind(key, value, "true or false"),
+        };
+    }
+
+    public int? Lun(string key) => TryGet(key, out var value) ? ReadLun(key, value) : null;
+
+    public List<string>? StringList(string key) =>
+        List(key, static (itemKey, item) => item.ValueKind == JsonValueKind.String ? item.GetString()! : throw WrongKind(itemKey, item, "a string"));
+
+    public List<int>? LunList(string key) => List(key, ReadLun);
+
+    /// <summary>Returns the keys the model does not represent, cloned so they outlive the document.</summary>
+    public Dictionary<string, JsonElement> Unmodelled() =>
+        _values.Where(p => !ConnectionInfoKeys.Modelled.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.Ordinal);
+
+    internal static ConnectionInfoException WrongKind(string key, JsonElement value, string expected) =>
+        new(key, $"expected {expected} but found {Describe(value.ValueKind)}.");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static int ReadLun(string key, JsonElement value)
+    {
+        const string Expected = "expected a LUN 0…16383, as a number or a string of digits";
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (value.TryGetInt64(out var number))
+            {
+                return CheckLun(key, number);
+            }
+
+            var whole = value.TryGetDecimal(out var d) && d == decimal.Truncate(d);
+            throw new ConnectionInfoException(key, whole ? $"is too large; {Expected}." : $"is not a whole number; {Expected}.");
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw WrongKind(key, value, "a LUN (0…16383) as a number or a string of digits");
+        }
+
+        var text = value.GetString()!;
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        if (digits.Length == 0 || digits.AsSpan().ContainsAnyExcept("0123456789"))
+        {
+            var problem = ValueRules.ArgumentProblem(text) ?? "is not a decimal number";
+            throw new ConnectionInfoException(key, $"{ValueRules.Show(text)} {problem}; {Expected}.");
+        }
+
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? CheckLun(key, parsed)
+            : throw new ConnectionInfoException(key, $"is too large; {Expected}.");
+    }
+
+    private static int CheckLun(string key, long lun) => lun switch
+    {
+        < 0 => throw new ConnectionInfoException(key, $"is {lun}; a LUN cannot be negative (expected 0…{IscsiPath.MaxLun})."),
+        > IscsiPath.MaxLun => throw new ConnectionInfoException(key, $"is {lun}; expected 0…{IscsiPath.MaxLun} (SAM flat addressing has 14 bits)."),
+        _ => (int)lun,
+    };
+
+    private List<T>? List<T>(string key, Func<string, JsonElement, T> read)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw WrongKind(key, value, "a list");
+        }
+
+        if (value.GetArrayLength() == 0)
+        {
+            throw new ConnectionInfoException(key, "is an empty list; expected at least one entry, or leave the key out.");
+        }
+
+        var items = new List<T>();
+        foreach (var item in value.EnumerateArray())
+        {
+            items.Add(read(string.Create(CultureInfo.InvariantCulture, $"{key}[{items.Count}]"), item));
+        }
+
+        return items;
+    }
+
+    private bool TryGet(string key, out JsonElement value) =>
+        _values.TryGetValue(key, out value) && value.ValueKind != JsonValueKind.Null;
+}

@@ -42,7 +42,7 @@ public sealed partial class ConnectionInfo
         var paths = portals.Select(p => new IscsiPath(p, iqn, lun)).ToList();
         try
         {
-            return new ConnectionInfo { Primary = paths[0], Portals = paths.Count > 1 ? paths : [] }.Validate();
+            return new ConnectionInfo { Primary = paths[0], Portals = paths.Count > 1 ? paths.AsReadOnly() : [] }.Validate();
         }
         catch (ConnectionInfoException ex)
         {

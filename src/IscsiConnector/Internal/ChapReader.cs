@@ -4,7 +4,7 @@ namespace IscsiConnector.Internal;
 
 /// <summary>
 /// Reads one set of CHAP keys (<c>auth_*</c> or <c>discovery_auth_*</c>). Messages name the key and the
-/// problem but never contain a value, since any of them may be a secret.
+/// problem but never contain a user name or secret; only the (non-secret) method is quoted.
 /// </summary>
 internal static class ChapReader
 {

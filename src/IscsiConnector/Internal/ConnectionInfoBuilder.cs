@@ -36,14 +36,14 @@ internal static class ConnectionInfoBuilder
         return new ConnectionInfo
         {
             Primary = primary,
-            Alternatives = alternatives ?? [],
-            Portals = portals ?? [],
+            Alternatives = alternatives?.AsReadOnly() ?? [],
+            Portals = portals?.AsReadOnly() ?? [],
             Chap = ChapReader.Read(data, AuthPrefix),
             DiscoveryChap = ChapReader.Read(data, DiscoveryAuthPrefix),
             VolumeId = data.String(VolumeId),
             TargetDiscovered = data.Bool(TargetDiscovered),
             DriverVolumeType = driverVolumeType,
-            AdditionalData = data.Unmodelled(),
+            AdditionalData = data.Unmodelled().AsReadOnly(),
         }.Validate();
     }
 

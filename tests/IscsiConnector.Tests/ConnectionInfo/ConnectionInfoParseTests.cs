@@ -231,4 +231,15 @@ public class ConnectionInfoParseTests
         info.AdditionalData.Keys.Should().BeEquivalentTo("encrypted", "qos_specs", "access_mode", "discard", "vendor_x");
         info.AdditionalData["qos_specs"].GetProperty("total_iops_sec").GetString().Should().Be("500");
     }
+
+    [Fact]
+    public void Parse_Collections_CannotBeModifiedThroughCasts()
+    {
+        var info = Model.Parse(Data(OnePath + ",'target_portals':['10.0.0.1:3260'],'target_alternative_portals':['10.0.0.2'],'vendor':1"));
+
+        var lists = new[] { info.Portals, info.Alternatives }.Cast<ICollection<IscsiPath>>();
+
+        lists.Should().OnlyContain(list => list.IsReadOnly);
+        ((ICollection<KeyValuePair<string, System.Text.Json.JsonElement>>)info.AdditionalData).IsReadOnly.Should().BeTrue();
+    }
 }

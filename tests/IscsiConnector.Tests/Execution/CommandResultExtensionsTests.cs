@@ -1,5 +1,6 @@
 using IscsiConnector.Execution;
 using IscsiConnector.IscsiAdm;
+using IscsiConnector.Tests.Support;
 
 namespace IscsiConnector.Tests.Execution;
 
@@ -32,12 +33,7 @@ public sealed class CommandResultExtensionsTests
     public void ThrowIfFailed_CapturedChapFailure_ThrowsTypedAuthenticationFailure()
     {
         // Standard error exactly as the test bed captured it for a login with a wrong CHAP secret.
-        const string stderr = """
-            iscsiadm: Could not login to [iface: default, target: iqn.2024-01.test.vmspike:chap, portal: 127.0.0.1,3260].
-            iscsiadm: initiator reported error (24 - iSCSI login failed due to authorization failure)
-            iscsiadm: Could not log into all portals
-
-            """;
+        var stderr = FixtureFiles.Read("iscsiadm/login-chap-failure.stderr.txt");
 
         var act = () => Result(24, stderr).ThrowIfFailed(Login, 15);
 

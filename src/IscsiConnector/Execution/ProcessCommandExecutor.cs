@@ -87,10 +87,13 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
         // Both pipes are drained from the start: a child that fills one pipe while we wait on the other would deadlock.
         var standardOutput = process.StandardOutput.ReadToEndAsync(linked.Token);
         var standardError = process.StandardError.ReadToEndAsync(linked.Token);
+
+        // Not awaited before the exit: a child that never reads its input would block the write past the timeout.
+        var standardInput = WriteStandardInputAsync(process.StandardInput, command.StandardInput, linked.Token);
         try
         {
-            await WriteStandardInputAsync(process.StandardInput, command.StandardInput, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+            await standardInput.ConfigureAwait(false);
 
             // A grandchild that inherited the pipes can keep them open after the child exits; the token bounds that too.
             var output = await standardOutput.ConfigureAwait(false);
@@ -104,6 +107,7 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
             KillProcessTree(process);
             Forget(standardOutput);
             Forget(standardError);
+            Forget(standardInput);
             var duration = timeProvider.GetElapsedTime(started);
             if (cancellationToken.IsCancellationRequested)
             {
@@ -134,13 +138,14 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
         {
             if (!string.IsNullOrEmpty(text))
             {
-                await writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                // Bytes straight to the pipe, so the writer holds no buffer that Close() would flush synchronously.
+                await writer.BaseStream.WriteAsync(Utf8NoBom.GetBytes(text), cancellationToken).ConfigureAwait(false);
+                await writer.BaseStream.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
         {
-            // The child closed its input or exited without reading it all; its exit code tells what happened.
+            // The child closed its input, exited or was killed before reading it all; its exit code or the timeout tells what happened.
         }
         finally
         {
@@ -149,7 +154,7 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
             {
                 writer.Close();
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
             {
                 // Same as above: the pipe is already gone.
             }

@@ -44,18 +44,13 @@ public sealed class TargetLocksTests : IDisposable
         var second = NewLocks();
         var held = await first.AcquireAsync(Portal, Iqn, CancellationToken.None);
 
+        // The first probe runs synchronously inside AcquireAsync, fails, and arms a timer on the fake clock.
         var waiting = second.AcquireAsync(Portal, Iqn, CancellationToken.None);
-        await Task.Delay(50); // real time: let the first probe fail before the release (no clock moves)
         waiting.IsCompleted.Should().BeFalse();
         await held.DisposeAsync();
-        for (var i = 0; i < 20 && !waiting.IsCompleted; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10);
-        }
+        _time.Advance(TimeSpan.FromSeconds(1));
 
-        waiting.IsCompletedSuccessfully.Should().BeTrue();
-        await (await waiting).DisposeAsync();
+        await using var acquired = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]

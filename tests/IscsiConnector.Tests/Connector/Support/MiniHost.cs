@@ -45,6 +45,9 @@ internal sealed partial class MiniHost : ICommandExecutor, IHostFileSystem
     /// <summary>Called before a command runs (may cancel a token the test holds).</summary>
     public Action<CommandSpec>? BeforeCommand { get; set; }
 
+    /// <summary>Awaited before a command runs (lets a test hold commands back until others arrive).</summary>
+    public Func<CommandSpec, Task>? BeforeCommandAsync { get; set; }
+
     /// <summary>Called after a command ran.</summary>
     public Action<CommandSpec>? AfterCommand { get; set; }
 

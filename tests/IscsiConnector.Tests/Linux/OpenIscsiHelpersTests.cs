@@ -30,6 +30,18 @@ public sealed class OpenIscsiHelpersTests
     }
 
     [Fact]
+    public void Parse_RealTgtdAnswer_ListsEveryTargetOnTheAskedPortalOnly()
+    {
+        var output = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Connector", "sendtargets-127.0.0.1.txt"));
+
+        var paths = SendTargetsOutput.Parse(output, lun: 1);
+
+        paths.Select(p => (p.Portal.Address, p.Portal.Tpgt, p.Iqn)).Should().Equal(
+            ("127.0.0.1:3260", 1, "iqn.2024-01.test.vmspike:disk1"),
+            ("127.0.0.1:3260", 1, "iqn.2024-01.test.vmspike:chap"));
+    }
+
+    [Fact]
     public async Task RunAsync_WithRootHelper_PrefixesTheProgramAndKeepsSecretsMasked()
     {
         var seen = new List<CommandSpec>();

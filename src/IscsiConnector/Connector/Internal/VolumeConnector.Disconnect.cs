@@ -77,7 +77,7 @@ internal sealed partial class VolumeConnector
             {
                 _initiator.RemoveDisk(disk);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 state.Problem(_logger, $"Removing /dev/{disk} failed: {e.Message}");
             }

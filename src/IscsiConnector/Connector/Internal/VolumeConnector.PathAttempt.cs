@@ -47,6 +47,12 @@ internal sealed partial class VolumeConnector
             await UndoLockedAsync(attempt).ConfigureAwait(false);
             throw;
         }
+        catch (Exception e) when (e is IscsiCommandException or IOException or UnauthorizedAccessException)
+        {
+            // Unexpected here (the executor could not start iscsiadm, sysfs refused a read): still undo, then report.
+            attempt.Fail(PortalFailureKind.LoginFailed, e.Message, (e as IscsiCommandException)?.IscsiAdmError);
+            await UndoLockedAsync(attempt).ConfigureAwait(false);
+        }
         finally
         {
             attempt.Elapsed = _time.GetElapsedTime(start);
@@ -127,7 +133,7 @@ internal sealed partial class VolumeConnector
             {
                 disk = await WaitForDiskAsync(session, lun, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 attempt.Fail(PortalFailureKind.DeviceNotFound, $"Scanning LUN {lun} failed: {e.Message}");
                 return;

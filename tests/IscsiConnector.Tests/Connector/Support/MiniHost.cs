@@ -37,6 +37,9 @@ internal sealed partial class MiniHost : ICommandExecutor, IHostFileSystem
 
     public int MultipathFlushFailures { get; set; }
 
+    /// <summary>Whether writes to sysfs fail as for a process without root (EACCES).</summary>
+    public bool SysfsReadOnly { get; set; }
+
     public int BlockdevFlushFailures { get; set; }
 
     /// <summary>Exit codes returned by the next logins, in order, before normal behaviour resumes.</summary>

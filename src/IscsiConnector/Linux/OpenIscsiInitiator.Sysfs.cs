@@ -1,0 +1,112 @@
+using System.Globalization;
+using IscsiConnector.Connector.Internal;
+
+namespace IscsiConnector.Linux;
+
+/// <summary>Everything found through sysfs, <c>/dev</c> and <c>/etc/iscsi</c>, without starting a process.</summary>
+internal sealed partial class OpenIscsiInitiator
+{
+    private const string SessionClass = "/sys/class/iscsi_session";
+    private const string ConnectionClass = "/sys/class/iscsi_connection";
+
+    // Debian keeps the node database in /etc/iscsi, Red Hat and SUSE in /var/lib/iscsi.
+    private static readonly string[] NodeDatabases = ["/etc/iscsi/nodes", "/var/lib/iscsi/nodes"];
+
+    public Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var sessions = new List<InitiatorSession>();
+        foreach (var name in _fs.ListDirectory(SessionClass))
+        {
+            if (!name.StartsWith("session", StringComparison.Ordinal)
+                || !int.TryParse(name.AsSpan(7), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                continue;
+            }
+
+            var target = Read($"{SessionClass}/{name}/targetname");
+            var connection = $"{ConnectionClass}/connection{id}:0";
+            var address = Read(connection + "/persistent_address") ?? Read(connection + "/address");
+            var portText = Read(connection + "/persistent_port") ?? Read(connection + "/port");
+            if (target is null || address is null || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+            {
+                continue; // a session being torn down loses its attributes first
+            }
+
+            sessions.Add(new InitiatorSession(id, new IscsiPortal(address, port), target, Read($"{SessionClass}/{name}/ifacename"), Read($"{SessionClass}/{name}/state")));
+        }
+
+        return Task.FromResult<IReadOnlyList<InitiatorSession>>(sessions);
+    }
+
+    // Read from the node database rather than asked of iscsiadm (one process less per portal). It matters:
+    // "iscsiadm -o new" overwrites an existing record with iscsid.conf defaults, and a record that existed
+    // before an attach is not the attach's to delete.
+    public bool NodeExists(IscsiPath path) => ListNodePortals(path.Iqn).Any(p => p.SameAddressAs(path.Portal));
+
+    public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn)
+    {
+        // Records live in <db>/<iqn>/<address>,<port>,<tpgt>/<iface>; the tpgt varies (-1 or 4294967295 for "-o new").
+        var portals = new List<IscsiPortal>();
+        foreach (var database in NodeDatabases)
+        {
+            foreach (var entry in _fs.ListDirectory($"{database}/{iqn}"))
+            {
+                var parts = entry.Split(',');
+                if (parts.Length == 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+                {
+                    portals.Add(new IscsiPortal(parts[0], port));
+                }
+            }
+        }
+
+        return portals;
+    }
+
+    public string? FindStableLink(IscsiPath path)
+    {
+        // udev copies persistent_address verbatim: IPv6 is not bracketed in by-path names.
+        var link = string.Create(CultureInfo.InvariantCulture, $"/dev/disk/by-path/ip-{path.Portal.ByPathAddress}-iscsi-{path.Iqn}-lun-{path.Lun}");
+        return _fs.Exists(link) ? link : null;
+    }
+
+    public string? GetInitiatorName()
+    {
+        foreach (var line in (Read("/etc/iscsi/initiatorname.iscsi", trim: false) ?? string.Empty).Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("InitiatorName=", StringComparison.Ordinal))
+            {
+                return trimmed["InitiatorName=".Length..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>sysfs <c>naa.600…</c> to udev's <c>3600…</c>: the designator type as scsi_id's digit (as os-brick does).</summary>
+    internal static string? ToUdevWwn(string? sysfsWwid)
+    {
+        if (string.IsNullOrEmpty(sysfsWwid) || sysfsWwid.Length <= 4)
+        {
+            return null;
+        }
+
+        var digit = sysfsWwid[..4] switch { "t10." => '1', "eui." => '2', "naa." => '3', _ => '8' };
+        return digit + sysfsWwid[4..];
+    }
+
+    internal string? ReadWwn(string disk) => ToUdevWwn(Read($"/sys/block/{disk}/device/wwid"));
+
+    internal string? Read(string path, bool trim = true)
+    {
+        var text = _fs.ReadAllText(path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        text = trim ? text.Trim() : text;
+        return text.Length == 0 || text == "(null)" ? null : text;
+    }
+}

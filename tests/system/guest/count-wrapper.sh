@@ -3,7 +3,7 @@
 # multipathd, dmsetup, udevadm, … to count the processes the CLI starts. The CLI runs with
 # TESTBED_PROC_LOG=<file> in its environment; its children inherit it and append one line here.
 # Processes started by anything else (udev rules, the test bed) have no TESTBED_PROC_LOG and are
-# not counted. The real binary was copied to /usr/libexec/testbed-real/ by guest/init.sh.
+# not counted. guest/init.sh replaces @REAL@ with the real binary in the untouched host root.
 name=${0##*/}
 if [ -n "${TESTBED_PROC_LOG:-}" ]; then
     # Redact CHAP secrets: the value after "-v" when the preceding "-n" names a password.
@@ -18,4 +18,4 @@ if [ -n "${TESTBED_PROC_LOG:-}" ]; then
     done
     printf '%s\n' "$line" >>"$TESTBED_PROC_LOG"
 fi
-exec "/usr/libexec/testbed-real/$name" "$@"
+exec @REAL@ "$@"

@@ -261,3 +261,48 @@ force_cleanup() {
     pgrep -x multipathd >/dev/null || multipathd
     udevadm settle -t 30
 }
+
+# --- bodies shared by several scenarios ---------------------------------------------------------
+
+# expect_rc NAME EXPECTED : the exit code of the last `cli` run.
+expect_rc() { expect_eq "$1 exit code" "$2" "$CLI_RC"; }
+
+# portal_field NAME PORTAL FIELD : a field of the connect output's portals[] entry for PORTAL.
+portal_field() { json "$1" ".portals[]? | select(.portal == \"$2\") | .$3" | head -n1; }
+
+# expect_device NAME : the connect output's path is a block device; sets DEV (the path) and
+# DEVNODE (what it resolves to, e.g. /dev/sda or /dev/dm-0).
+expect_device() {
+    DEV=$(json "$1" '.path // empty')
+    DEVNODE=$(readlink -f "$DEV" 2>/dev/null)
+    if [[ -n $DEV && -b $DEVNODE ]]; then pass "$1 returned block device $DEV ($DEVNODE)"; else fail "$1 returned no block device (path '$DEV')"; fi
+}
+
+# failover_body DEAD_PORTAL : the primary portal is dead, the alternative (127.0.0.1:3260) is
+# healthy; connect must attach through the alternative and report the time lost on the dead one.
+failover_body() {
+    local dead=$1 IQN cost
+    IQN=$(iqn failover)
+    make_target 1 failover && add_lun 1 1 64 || { fail "target setup"; finish; }
+    conninfo "$TB_TMP/ci.json" --arg target_portal "$dead" --arg target_iqn "$IQN" --argjson target_lun 1 \
+        --argjson target_alternative_portals "[\"$P1\"]" \
+        --argjson target_alternative_iqns "[\"$IQN\"]" \
+        --argjson target_alternative_luns "[1]"
+    cli connect connect --connection-info "$TB_TMP/ci.json" --login-timeout 2 --verbose
+    expect_rc connect 0
+    attach_metrics connect
+    expect_device connect
+    expect_eq "sessions to the dead portal $dead" 0 "$(sessions_for "$IQN" "$dead" | grep -c .)"
+    expect_eq "sessions to the alternative $P1" 1 "$(sessions_for "$IQN" "$P1" | grep -c .)"
+    expect_eq "path is the alternative's disk" "/dev/$(disk_of "$(sessions_for "$IQN" "$P1")" 1)" "$DEVNODE"
+    expect_eq "outcome of $dead" failed "$(portal_field connect "$dead" outcome)"
+    expect_eq "outcome of $P1" logged_in "$(portal_field connect "$P1" outcome)"
+    cost=$(portal_field connect "$dead" elapsed_ms)
+    expect_le "time reported for the dead portal (ms, login timeout 2 s)" 15000 "${cost:-missing}"
+    note "dead portal $dead cost ${cost:-?} ms"
+    [[ -n $DEVNODE ]] && check_io "$DEV" "$(backing 1 1)" 5
+    cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/connect.out" --verbose
+    expect_rc disconnect 0
+    metric detach_ms "$CLI_MS"
+    expect_eq "sessions after disconnect" 0 "$(session_count)"
+}

@@ -30,7 +30,10 @@ mount -t tmpfs -o size=1536m tmpfs /upper || fail "cannot mount tmpfs"
 mkdir -p /upper/data /upper/work
 mount -t overlay overlay -o lowerdir=/lower,upperdir=/upper/data,workdir=/upper/work /newroot ||
     fail "cannot mount the overlay"
-mkdir -p /newroot/mnt/share
+mkdir -p /newroot/mnt/share /newroot/mnt/hostroot
+# The untouched host root stays visible at /mnt/hostroot: the guest's process-count wrappers exec
+# the real binaries from there instead of copying them into the overlay.
+mount -o bind /lower /newroot/mnt/hostroot
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000 share /newroot/mnt/share ||
     fail "cannot mount the share (9p tag share)"
 mount --move /dev /newroot/dev

@@ -12,7 +12,9 @@
 #   CI=true                  a bed that cannot run is a failure (exit 1) instead of "SKIPPED" (exit 0)
 #   TESTBED_TIMEOUT=600      host watchdog in seconds: qemu is killed after this
 #   TESTBED_ACCEL=tcg|kvm    force the accelerator (default: detect)
-#   TESTBED_KEEP=1           keep the work dir (.testbed/run) with logs after the run (always kept on failure)
+#   TESTBED_CLI=/path/exe    run this executable as the CLI in the guest instead of the published
+#                            `dotnet iscsi-connector.dll` (e.g. a native build); it must be visible
+#                            in the guest, i.e. anywhere on this host's filesystem
 #
 # Exit code: 0 all selected scenarios passed (or skipped outside CI), 1 otherwise.
 set -euo pipefail
@@ -101,7 +103,11 @@ log "building the initramfs for $kver"
 #    nothing: scenarios 1+ are then reported as "NOT RUN (CLI missing)" rather than failed.
 cli_dll="$work/cli/iscsi-connector.dll"
 cli_ok=0
-if [[ $mode == scenarios ]] && printf '%s\n' "${selection[@]}" | grep -qv '^0$'; then
+if [[ -n ${TESTBED_CLI:-} ]]; then
+    [[ -x $TESTBED_CLI ]] || { echo "TESTBED_CLI=$TESTBED_CLI is not executable" >&2; exit 2; }
+    TESTBED_CLI=$(readlink -f "$TESTBED_CLI")
+    cli_ok=1
+elif [[ $mode == scenarios ]] && printf '%s\n' "${selection[@]}" | grep -qv '^0$'; then
     log "publishing samples/IscsiConnector.Cli"
     if dotnet publish "$repo/samples/IscsiConnector.Cli/IscsiConnector.Cli.csproj" -c Release \
         -o "$work/cli" --nologo -v quiet >"$work/run/publish.log" 2>&1; then
@@ -119,6 +125,7 @@ cat >"$share/run.conf" <<EOF
 MODE=$mode
 SCENARIOS="${selection[*]}"
 CLI_DLL=$cli_dll
+CLI_CMD=${TESTBED_CLI:-}
 CLI_OK=$cli_ok
 EOF
 
@@ -190,6 +197,8 @@ for n in "${selection[@]}"; do
         status=FAIL attach=- detach=- procs=- note="no result (guest crashed or timed out?)"
     fi
     [[ $status == PASS || $status == NOT\ RUN* ]] || failed=1
+    # In CI the CLI must be there: a scenario that did not run proves nothing.
+    [[ $status == NOT\ RUN* && ${CI:-} == true ]] && failed=1
     printf '%-28s %-26s %10s %10s %9s  %s\n' "$name" "$status" "$attach" "$detach" "$procs" "$note"
 done
 echo

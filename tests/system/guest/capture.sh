@@ -24,7 +24,7 @@ topic() {
         echo "# $2"
         echo "# Captured by tests/system/run.sh capture (IscsiConnector test bed, QEMU guest, loopback only)."
         echo "# $(iscsiadm --version 2>&1 | head -n1); tgtd $(tgtd --version 2>&1 | head -n1);" \
-            "$(multipath -v0 -t 2>/dev/null | head -n0)$(multipathd -h 2>&1 | head -n1); kernel $(uname -r)"
+            "$(multipath -h 2>&1 | head -n1); kernel $(uname -r)"
         echo
     } >"$CAP_FILE"
     echo "=== topic $1"

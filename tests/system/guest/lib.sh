@@ -116,6 +116,10 @@ conninfo() {
 
 # --- the product's CLI --------------------------------------------------------------------------
 
+# How to start the CLI: `dotnet iscsi-connector.dll`, or TESTBED_CLI (an executable path given to
+# run.sh, e.g. a native build) instead. Started directly, so $! is the CLI's own pid.
+if [[ -n ${CLI_CMD:-} ]]; then CLI=("$CLI_CMD"); else CLI=(dotnet "${CLI_DLL:-}"); fi
+
 # cli NAME ARGS… : runs `dotnet iscsi-connector.dll ARGS…`, sets CLI_RC and CLI_MS and leaves
 # $TB_TMP/NAME.out (stdout), NAME.err (stderr), NAME.procs (one line per process the CLI started,
 # written by the counting wrappers, see guest/count-wrapper.sh).
@@ -125,7 +129,7 @@ cli() {
     : >"$TB_TMP/$name.procs"
     echo "\$ iscsi-connector $*"
     t0=$(now_ms)
-    TESTBED_PROC_LOG="$TB_TMP/$name.procs" dotnet "$CLI_DLL" "$@" >"$TB_TMP/$name.out" 2>"$TB_TMP/$name.err"
+    TESTBED_PROC_LOG="$TB_TMP/$name.procs" "${CLI[@]}" "$@" >"$TB_TMP/$name.out" 2>"$TB_TMP/$name.err"
     CLI_RC=$?
     CLI_MS=$(($(now_ms) - t0))
     echo "[rc=$CLI_RC, $CLI_MS ms wall, $(procs "$name") process starts]"
@@ -139,7 +143,7 @@ cli_bg() {
     local name=$1; shift
     : >"$TB_TMP/$name.procs"
     echo "\$ iscsi-connector $* &"
-    TESTBED_PROC_LOG="$TB_TMP/$name.procs" dotnet "$CLI_DLL" "$@" >"$TB_TMP/$name.out" 2>"$TB_TMP/$name.err" &
+    TESTBED_PROC_LOG="$TB_TMP/$name.procs" "${CLI[@]}" "$@" >"$TB_TMP/$name.out" 2>"$TB_TMP/$name.err" &
     CLI_PID=$!
 }
 

@@ -19,6 +19,9 @@
 # Exit code: 0 all selected scenarios passed (or skipped outside CI), 1 otherwise.
 set -euo pipefail
 
+# Everything runs inside main(), which bash parses completely before running it, so editing this
+# file during a (long) run cannot derail the run.
+main() {
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 work="$repo/.testbed"
@@ -205,3 +208,7 @@ echo
 log "per-scenario logs: $work/run/share/logs/  console: $work/run/console.log"
 ((failed == 0)) || { echo "FAILED: at least one scenario failed" >&2; exit 1; }
 log "all selected scenarios passed"
+}
+
+main "$@"
+exit

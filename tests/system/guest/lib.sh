@@ -310,3 +310,15 @@ failover_body() {
     metric detach_ms "$CLI_MS"
     expect_eq "sessions after disconnect" 0 "$(session_count)"
 }
+
+# grow_lun TID LUN NEW_MB : makes tgtd report a bigger LUN. tgtd reads the backing file's size only
+# when the LUN is created (truncate alone, or `--op update --mode logicalunit`, change nothing — see
+# captures/extend.txt), so the file is grown and the LUN deleted and re-created on it; the initiator's
+# session stays logged in, and the wwid (derived from tid and lun) stays the same.
+grow_lun() {
+    truncate -s "${3}M" "$(backing "$1" "$2")" &&
+        tgtadm --lld iscsi --op delete --mode logicalunit --tid "$1" --lun "$2" &&
+        tgtadm --lld iscsi --op new --mode logicalunit --tid "$1" --lun "$2" -b "$(backing "$1" "$2")" &&
+        tgtadm --lld iscsi --op update --mode logicalunit --tid "$1" --lun "$2" \
+            --params "vendor_id=TESTBED,product_id=T$1L$2,scsi_sn=SN-T$1-L$2"
+}

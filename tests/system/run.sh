@@ -77,6 +77,7 @@ if ((${#missing[@]})); then
         skip "apt-get install ${missing[*]} failed"
 fi
 command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 not found"
+qemu-system-x86_64 --version >/dev/null 2>&1 || skip "qemu-system-x86_64 does not run here"
 command -v dotnet >/dev/null || skip "dotnet not found (the CLI is built on the host)"
 
 # The guest boots a stock kernel from /boot whose modules are on this host (the guest's root is the

@@ -12,6 +12,7 @@
 #   CI=true                  a bed that cannot run is a failure (exit 1) instead of "SKIPPED" (exit 0)
 #   TESTBED_TIMEOUT=600      host watchdog in seconds: qemu is killed after this
 #   TESTBED_ACCEL=tcg|kvm    force the accelerator (default: detect)
+#   TESTBED_TIME_FACTOR=1    multiply every scenario's time limit (a slow or busy host)
 #   TESTBED_CLI=/path/exe    run this executable as the CLI in the guest instead of the published
 #                            `dotnet iscsi-connector.dll` (e.g. a native build); it must be visible
 #                            in the guest, i.e. anywhere on this host's filesystem
@@ -131,6 +132,7 @@ SCENARIOS="${selection[*]}"
 CLI_DLL=$cli_dll
 CLI_CMD=${TESTBED_CLI:-}
 CLI_OK=$cli_ok
+TIME_FACTOR=${TESTBED_TIME_FACTOR:-1}
 EOF
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +200,7 @@ for n in "${selection[@]}"; do
     if [[ -f $r ]]; then
         IFS='|' read -r status attach detach procs note <"$r"
     else
-        status=FAIL attach=- detach=- procs=- note="no result (guest crashed or timed out?)"
+        status=FAIL attach=- detach=- procs=- note="no result: the guest stopped before this scenario ended (watchdog or crash)"
     fi
     [[ $status == PASS || $status == NOT\ RUN* ]] || failed=1
     # In CI the CLI must be there: a scenario that did not run proves nothing.

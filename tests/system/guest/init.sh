@@ -112,7 +112,7 @@ fi
 # run_scenario N : runs scenarios/NN-*.sh with a time limit, checks for leaks, cleans up, and
 # writes results/NN as "status|attach_ms|detach_ms|process_starts|note".
 run_scenario() {
-    local n=$1 nn file name limit t0 rc status metrics attach detach procs notes logf
+    local n=$1 nn file name limit t0 rc status metrics attach detach procs notes logf leaks
     nn=$(printf %02d "$n")
     file=$(compgen -G "$TB_DIR/scenarios/$nn-*.sh" | head -n1)
     if [[ -z $file ]]; then
@@ -127,6 +127,8 @@ run_scenario() {
     # A scenario may ask for a longer limit with a line "# testbed-timeout: SECONDS".
     limit=$(sed -n 's/^# testbed-timeout: *\([0-9]*\).*/\1/p' "$file" | head -n1)
     limit=${limit:-90}
+    # On a slow or busy host every limit can be stretched (run.sh passes TESTBED_TIME_FACTOR).
+    limit=$((limit * ${TIME_FACTOR:-1}))
     logf="$SHARE/logs/$name.log"
     metrics="$TB_TMP/metrics.$nn"
     : >"$metrics"
@@ -142,8 +144,14 @@ run_scenario() {
     status=PASS
     ((rc == 0)) || status=FAIL
     ((rc == 124 || rc == 137)) && status="FAIL (timeout ${limit}s)"
+    leaks=""
     if ! leak_check >>"$logf" 2>&1; then
-        status="FAIL (leak)"
+        leaks=$LEAKS
+        case $status in
+            PASS) status="FAIL (leak)" ;;
+            "FAIL (timeout"*) status="FAIL (timeout ${limit}s, leak)" ;;
+            *) status="FAIL (checks, leak)" ;;
+        esac
     fi
     force_cleanup >>"$logf" 2>&1
     leak_check >/dev/null 2>&1 || echo "=== WARNING: still not clean after force_cleanup: $LEAKS" >>"$logf"
@@ -151,7 +159,7 @@ run_scenario() {
     detach=$(sed -n 's/^detach_ms=//p' "$metrics" | tail -n1)
     procs=$(sed -n 's/^procs=//p' "$metrics" | tail -n1)
     notes=$(sed -n 's/^note=//p' "$metrics" | paste -sd ';' | tr '|' '/')
-    [[ $status == "FAIL (leak)" ]] && notes="leaked: ${LEAKS}${notes:+ $notes}"
+    [[ -n $leaks ]] && notes="leaked: ${leaks}${notes:+ $notes}"
     notes="$notes [$(($(now_ms) - t0)) ms]"
     echo "$status|${attach:--}|${detach:--}|${procs:--}|$notes" >"$SHARE/results/$nn"
     log "GUEST: $name -> $status"

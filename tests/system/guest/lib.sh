@@ -305,10 +305,7 @@ failover_body() {
     expect_le "time reported for the dead portal (ms, login timeout 2 s)" 15000 "${cost:-missing}"
     note "dead portal $dead cost ${cost:-?} ms"
     [[ -n $DEVNODE ]] && check_io "$DEV" "$(backing 1 1)" 5
-    cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/connect.out" --verbose
-    expect_rc disconnect 0
-    metric detach_ms "$CLI_MS"
-    expect_eq "sessions after disconnect" 0 "$(session_count)"
+    disconnect_clean connect
 }
 
 # grow_lun TID LUN NEW_MB : makes tgtd report a bigger LUN. tgtd reads the backing file's size only
@@ -321,4 +318,34 @@ grow_lun() {
         tgtadm --lld iscsi --op new --mode logicalunit --tid "$1" --lun "$2" -b "$(backing "$1" "$2")" &&
         tgtadm --lld iscsi --op update --mode logicalunit --tid "$1" --lun "$2" \
             --params "vendor_id=TESTBED,product_id=T$1L$2,scsi_sn=SN-T$1-L$2"
+}
+
+# setup_single NAME [SIZE_MB] : target 1 "NAME" with LUN 1, and $TB_TMP/ci.json for it on $P1;
+# sets IQN. Ends the scenario when the target cannot be made.
+setup_single() {
+    IQN=$(iqn "$1")
+    make_target 1 "$1" && add_lun 1 1 "${2:-64}" || { fail "target setup"; finish; }
+    conninfo "$TB_TMP/ci.json" --arg target_portal "$P1" --arg target_iqn "$IQN" --argjson target_lun 1
+}
+
+# multipath_conninfo PORTAL… : $TB_TMP/ci.json listing $IQN LUN 1 at every PORTAL (target_portals…).
+multipath_conninfo() {
+    local portals iqns luns
+    portals=$(printf '%s\n' "$@" | jq -R . | jq -sc .)
+    iqns=$(printf '%s\n' "$@" | jq -R --arg q "$IQN" '$q' | jq -sc .)
+    luns=$(printf '%s\n' "$@" | jq -R 1 | jq -sc .)
+    conninfo "$TB_TMP/ci.json" --arg target_portal "$1" --arg target_iqn "$IQN" --argjson target_lun 1 \
+        --argjson target_portals "$portals" --argjson target_iqns "$iqns" --argjson target_luns "$luns"
+}
+
+# disconnect_clean CONNECT_NAME [ARGS…] : disconnect with the device info CONNECT_NAME printed;
+# expects exit 0, records the detach time, and expects no session and no dm device afterwards.
+disconnect_clean() {
+    local name=$1; shift
+    cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/$name.out" "$@" --verbose
+    expect_rc disconnect 0
+    metric detach_ms "$CLI_MS"
+    expect_eq "sessions after disconnect" 0 "$(session_count)"
+    wait_for 10 test -z "$(dm_devices)"
+    expect_eq "dm devices after disconnect" "" "$(dm_devices)"
 }

@@ -3,9 +3,7 @@
 # in the target's backing file, disconnect removes the session, the disk and the node record.
 source "$TB_DIR/guest/lib.sh"
 
-IQN=$(iqn single)
-make_target 1 single && add_lun 1 1 64 || { fail "target setup"; finish; }
-conninfo "$TB_TMP/ci.json" --arg target_portal "$P1" --arg target_iqn "$IQN" --argjson target_lun 1
+setup_single single
 
 cli connect connect --connection-info "$TB_TMP/ci.json" --verbose
 expect_rc connect 0
@@ -21,9 +19,6 @@ wwn=$(json connect '.scsi_wwn // empty')
 check "scsi_wwn '$wwn' names the disk's wwid '$wwid'" test -n "$wwn" -a -n "$wwid" -a "${wwn%"${wwid#naa.}"}" != "$wwn"
 [[ -n $DEVNODE ]] && check_io "$DEV" "$(backing 1 1)" 5
 
-cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/connect.out" --verbose
-expect_rc disconnect 0
-metric detach_ms "$CLI_MS"
-expect_eq "sessions after disconnect" 0 "$(session_count)"
+disconnect_clean connect
 wait_for 10 test -z "$(sd_devices)" && pass "no SCSI disk left" || fail "disks left: $(sd_devices)"
 finish

@@ -3,11 +3,8 @@
 # device with two paths, I/O goes through it, disconnect flushes the map and logs out both.
 source "$TB_DIR/guest/lib.sh"
 
-IQN=$(iqn mp2)
-make_target 1 mp2 && add_lun 1 1 64 || { fail "target setup"; finish; }
-conninfo "$TB_TMP/ci.json" --arg target_portal "$P1" --arg target_iqn "$IQN" --argjson target_lun 1 \
-    --argjson target_portals "[\"$P1\",\"$P2\"]" --argjson target_iqns "[\"$IQN\",\"$IQN\"]" \
-    --argjson target_luns "[1,1]"
+setup_single mp2
+multipath_conninfo "$P1" "$P2"
 
 cli connect connect --connection-info "$TB_TMP/ci.json" --multipath --verbose
 expect_rc connect 0
@@ -20,9 +17,5 @@ expect_eq "outcome of $P1" logged_in "$(portal_field connect "$P1" outcome)"
 expect_eq "outcome of $P2" logged_in "$(portal_field connect "$P2" outcome)"
 [[ -n $DEVNODE ]] && check_io "$DEV" "$(backing 1 1)" 9
 
-cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/connect.out" --multipath --verbose
-expect_rc disconnect 0
-metric detach_ms "$CLI_MS"
-expect_eq "dm devices after disconnect" "" "$(dm_devices)"
-expect_eq "sessions after disconnect" 0 "$(session_count)"
+disconnect_clean connect --multipath
 finish

@@ -3,9 +3,7 @@
 # the new size, the device shows it, and the new space takes data.
 source "$TB_DIR/guest/lib.sh"
 
-IQN=$(iqn grow)
-make_target 1 grow && add_lun 1 1 64 || { fail "target setup"; finish; }
-conninfo "$TB_TMP/ci.json" --arg target_portal "$P1" --arg target_iqn "$IQN" --argjson target_lun 1
+setup_single grow
 
 cli connect connect --connection-info "$TB_TMP/ci.json" --verbose
 expect_rc connect 0
@@ -23,8 +21,5 @@ expect_eq "device size after extend" $((96 << 20)) "$(size_bytes "$DEVNODE")"
 note "extend took $CLI_MS ms wall, $(procs extend) process starts"
 [[ -n $DEVNODE ]] && check_io "$DEV" "$(backing 1 1)" 80
 
-cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/connect.out" --verbose
-expect_rc disconnect 0
-metric detach_ms "$CLI_MS"
-expect_eq "sessions after disconnect" 0 "$(session_count)"
+disconnect_clean connect
 finish

@@ -3,9 +3,7 @@
 # disconnect of an already detached volume succeeds too.
 source "$TB_DIR/guest/lib.sh"
 
-IQN=$(iqn idem)
-make_target 1 idem && add_lun 1 1 32 || { fail "target setup"; finish; }
-conninfo "$TB_TMP/ci.json" --arg target_portal "$P1" --arg target_iqn "$IQN" --argjson target_lun 1
+setup_single idem 32
 
 cli c1 connect --connection-info "$TB_TMP/ci.json" --verbose
 expect_rc "first connect" 0

@@ -5,11 +5,8 @@
 source "$TB_DIR/guest/lib.sh"
 
 BOUND_MS=60000
-IQN=$(iqn deadpath)
-make_target 1 deadpath && add_lun 1 1 64 || { fail "target setup"; finish; }
-conninfo "$TB_TMP/ci.json" --arg target_portal "$P1" --arg target_iqn "$IQN" --argjson target_lun 1 \
-    --argjson target_portals "[\"$P1\",\"$P3\"]" --argjson target_iqns "[\"$IQN\",\"$IQN\"]" \
-    --argjson target_luns "[1,1]"
+setup_single deadpath
+multipath_conninfo "$P1" "$P3"
 
 cli connect connect --connection-info "$TB_TMP/ci.json" --multipath --verbose
 expect_rc connect 0
@@ -23,11 +20,7 @@ sleep 12
 echo "session states: $(cat /sys/class/iscsi_session/session*/state | tr '\n' ' ')"
 multipath -ll
 
-cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/connect.out" --multipath --verbose
-expect_rc disconnect 0
-metric detach_ms "$CLI_MS"
+disconnect_clean connect --multipath
 expect_le "disconnect with a dead path (ms)" "$BOUND_MS" "$CLI_MS"
 blackhole_off
-expect_eq "dm devices after disconnect" "" "$(dm_devices)"
-expect_eq "sessions after disconnect" 0 "$(session_count)"
 finish

@@ -3,9 +3,7 @@
 # connect reuses the session it left, and disconnect cleans everything up.
 source "$TB_DIR/guest/lib.sh"
 
-IQN=$(iqn killed)
-make_target 1 killed && add_lun 1 1 32 || { fail "target setup"; finish; }
-conninfo "$TB_TMP/ci.json" --arg target_portal "$P1" --arg target_iqn "$IQN" --argjson target_lun 1
+setup_single killed 32
 
 cli_bg killed connect --connection-info "$TB_TMP/ci.json" --verbose
 # Poll sysfs for the session (every ~50 ms) and kill the CLI the moment it appears.
@@ -29,8 +27,5 @@ expect_eq "sessions (the old one reused)" 1 "$(session_count)"
 expect_eq "outcome" already_logged_in "$(portal_field again "$P1" outcome)"
 [[ -n $DEVNODE ]] && check_io "$DEV" "$(backing 1 1)" 1
 
-cli disconnect disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/again.out" --verbose
-expect_rc disconnect 0
-metric detach_ms "$CLI_MS"
-expect_eq "sessions after disconnect" 0 "$(session_count)"
+disconnect_clean again
 finish

@@ -94,6 +94,10 @@ kernel=/boot/vmlinuz-$kver
 
 # ---------------------------------------------------------------------------------------------
 # 3. Work dir: .testbed/ at the repo root (gitignored). share/ is the guest's read-write 9p share.
+# One run at a time per checkout: a second run would wipe the first one's share under its guest.
+mkdir -p "$work"
+exec 9>"$work/lock"
+flock -n 9 || { echo "testbed: another run is using $work; wait for it to finish" >&2; exit 1; }
 rm -rf "$work/run"
 share="$work/run/share"
 mkdir -p "$share/results" "$share/logs" "$share/captures"

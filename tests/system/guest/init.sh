@@ -32,7 +32,7 @@ SHARE=/mnt/share
 TB_DIR=$SHARE/system
 source "$SHARE/run.conf"
 source "$TB_DIR/guest/lib.sh"
-export TB_DIR TB_SHARE=$SHARE TB_TMP CLI_DLL CLI_CMD
+export TB_DIR TB_SHARE=$SHARE TB_TMP CLI_DLL CLI_CMD TIME_FACTOR
 
 cut -d' ' -f1 /proc/uptime >"$SHARE/results/boot"
 log "GUEST: init reached; mode=$MODE scenarios=$SCENARIOS"

@@ -4,7 +4,7 @@
 # testbed-timeout: 150
 source "$TB_DIR/guest/lib.sh"
 
-BOUND_MS=60000
+BOUND_MS=$(bound_ms 60000)
 setup_single deadpath
 multipath_conninfo "$P1" "$P3"
 

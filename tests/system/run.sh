@@ -50,7 +50,7 @@ for arg in "$@"; do
     case $arg in
         capture) mode=capture ;;
         [0-9] | [0-9][0-9]) selection+=("$((10#$arg))") ;;
-        -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "usage: $0 [capture] [scenario-number...]" >&2; exit 2 ;;
     esac
 done

@@ -112,7 +112,7 @@ fi
 # run_scenario N : runs scenarios/NN-*.sh with a time limit, checks for leaks, cleans up, and
 # writes results/NN as "status|attach_ms|detach_ms|process_starts|note".
 run_scenario() {
-    local n=$1 nn file name limit t0 rc status metrics attach detach procs notes logf leaks
+    local n=$1 nn file name limit t0 rc status metrics attach detach procs notes logf leaks firstfail
     nn=$(printf %02d "$n")
     file=$(compgen -G "$TB_DIR/scenarios/$nn-*.sh" | head -n1)
     if [[ -z $file ]]; then
@@ -160,7 +160,10 @@ run_scenario() {
     procs=$(sed -n 's/^procs=//p' "$metrics" | tail -n1)
     notes=$(sed -n 's/^note=//p' "$metrics" | paste -sd ';' | tr '|' '/')
     [[ -n $leaks ]] && notes="leaked: ${leaks}${notes:+ $notes}"
-    notes="$notes [$(($(now_ms) - t0)) ms]"
+    # The first failed check says most about a failure; the log has the rest.
+    firstfail=$(grep -m1 '^CHECK FAIL: ' "$logf" | cut -c13-120)
+    [[ -n $firstfail ]] && notes="first failure: $firstfail${notes:+; $notes}"
+    notes="${notes//|//} [$(($(now_ms) - t0)) ms]"
     echo "$status|${attach:--}|${detach:--}|${procs:--}|$notes" >"$SHARE/results/$nn"
     log "GUEST: $name -> $status"
 }

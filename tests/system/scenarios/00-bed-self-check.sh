@@ -3,6 +3,7 @@
 # discovery on every portal, a login makes a SCSI disk appear (sysfs and udev's by-path link),
 # multipathd builds a map with two paths, data written lands in the target's backing file, and
 # logout/flush/delete leave nothing behind. If this fails, every other result is meaningless.
+# testbed-timeout: 150
 source "$TB_DIR/guest/lib.sh"
 
 IQN=$(iqn bed)

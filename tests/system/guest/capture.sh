@@ -136,7 +136,7 @@ topic session-two "two sessions (same target through 127.0.0.1 and 127.0.0.2), s
 cap iscsiadm -m node -T "$IQN" -p "$P1" --login
 cap iscsiadm -m node -T "$IQN" -p "$P2" --login
 udevadm settle -t 30
-wait_for 30 test "$(ls /sys/block/dm-*/slaves 2>/dev/null | grep -c '^sd')" -ge 2
+wait_for 30 '(($(ls /sys/block/dm-*/slaves 2>/dev/null | grep -c "^sd") >= 2))'
 cap iscsiadm -m session
 cap iscsiadm -m session -P 1
 cap iscsiadm -m session -P 3
@@ -216,7 +216,7 @@ topic extend "growing a LUN on tgtd and seeing the new size on the initiator"
 cap iscsiadm -m discovery -t sendtargets -p "$P1"
 cap iscsiadm -m node -T "$IQN" -p "$P1" --login
 s=$(sessions_for "$IQN" "$P1")
-wait_for 20 test -n "$(disk_of "$s" 1)"
+wait_for 20 '[[ -n $(disk_of "$s" 1) ]]'
 sd=$(disk_of "$s" 1)
 cap cat "/sys/block/$sd/size"
 remark "1) truncate the backing file only, then rescan the session:"

@@ -60,7 +60,7 @@ log "GUEST: setup step: target"
 # --- target: tgtd on three loopback portals ------------------------------------------------------
 mkdir -p /run/tgtd /var/run/tgtd
 tgtd --iscsi portal=127.0.0.1:3260 || log "GUEST: tgtd did not start"
-wait_for 20 tgtadm --lld iscsi --op show --mode portal >/dev/null || log "GUEST: tgtd not answering"
+wait_for 20 'tgtadm --lld iscsi --op show --mode portal >/dev/null' || log "GUEST: tgtd not answering"
 tgtadm --lld iscsi --op new --mode portal --param portal=127.0.0.2:3260
 tgtadm --lld iscsi --op new --mode portal --param portal=127.0.0.3:3260
 

@@ -66,10 +66,12 @@ run() {
     return $rc
 }
 
-# wait_for SECONDS COMMAND… : polls every 0.2 s until the command succeeds; 1 on timeout.
+# wait_for SECONDS 'CONDITION' : polls every 0.2 s until the shell condition holds; 1 on timeout.
+# The condition is one quoted string, evaluated afresh on every poll (a "$(…)" in plain arguments
+# would be expanded only once, before the first poll).
 wait_for() {
-    local deadline=$(($(now_ms) + $1 * 1000)); shift
-    until "$@" 2>/dev/null; do
+    local deadline=$(($(now_ms) + $1 * 1000))
+    until eval "$2" 2>/dev/null; do
         (($(now_ms) < deadline)) || return 1
         sleep 0.2
     done
@@ -349,6 +351,6 @@ disconnect_clean() {
     expect_rc disconnect 0
     metric detach_ms "$CLI_MS"
     expect_eq "sessions after disconnect" 0 "$(session_count)"
-    wait_for 10 test -z "$(dm_devices)"
+    wait_for 10 '[[ -z $(dm_devices) ]]'
     expect_eq "dm devices after disconnect" "" "$(dm_devices)"
 }

@@ -18,7 +18,7 @@ run iscsiadm -m node -T "$IQN" -p "$P1" --login && pass "login $P1" || fail "log
 metric attach_ms "$(($(now_ms) - t_login))"
 
 s1=$(sessions_for "$IQN" "$P1")
-wait_for 20 test -n "$(disk_of "$s1" 1)"
+wait_for 20 '[[ -n $(disk_of "$s1" 1) ]]'
 d1=$(disk_of "$s1" 1)
 [[ -n $d1 ]] && pass "disk /dev/$d1 for $s1 LUN 1 in sysfs" || fail "no disk for $s1 LUN 1"
 expect_eq "wwid" "naa.60000000000000000e00000000010001" "$(cat /sys/block/$d1/device/wwid 2>/dev/null)"
@@ -29,12 +29,12 @@ check_io "/dev/$d1" "$(backing 1 1)" 3
 
 run iscsiadm -m node -T "$IQN" -p "$P2" --login && pass "login $P2" || fail "login $P2"
 s2=$(sessions_for "$IQN" "$P2")
-wait_for 20 test -n "$(disk_of "$s2" 1)"
+wait_for 20 '[[ -n $(disk_of "$s2" 1) ]]'
 d2=$(disk_of "$s2" 1)
 [[ -n $d2 ]] && pass "second path /dev/$d2" || fail "no disk for $s2"
 
 # multipathd (find_multipaths no) builds the map by itself once both paths are there.
-wait_for 30 test "$(ls /sys/block/dm-*/slaves 2>/dev/null | grep -c '^sd')" = 2 &&
+wait_for 30 '[[ $(ls /sys/block/dm-*/slaves 2>/dev/null | grep -c "^sd") == 2 ]]' &&
     pass "multipathd built a map over 2 paths" || fail "no dm map with 2 paths"
 run multipath -ll
 dm=$(dm_devices | head -n1)
@@ -49,7 +49,7 @@ run iscsiadm -m node -T "$IQN" -p "$P1" --logout && pass "logout $P1" || fail "l
 run iscsiadm -m node -T "$IQN" -p "$P2" --logout && pass "logout $P2" || fail "logout $P2"
 run iscsiadm -m node -T "$IQN" -o delete && pass "node records deleted" || fail "node delete"
 metric detach_ms "$(($(now_ms) - t_detach))"
-wait_for 10 test -z "$(sd_devices)" && pass "no /sys/block/sd* left" || fail "disks left: $(sd_devices)"
+wait_for 10 '[[ -z $(sd_devices) ]]' && pass "no /sys/block/sd* left" || fail "disks left: $(sd_devices)"
 
 # Facts the product relies on (RECIPE.md), re-proved on every run.
 run iscsiadm -m session; expect_eq "'-m session' with nothing there" 21 "$?"

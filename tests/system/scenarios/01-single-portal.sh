@@ -20,5 +20,5 @@ check "scsi_wwn '$wwn' names the disk's wwid '$wwid'" test -n "$wwn" -a -n "$wwi
 [[ -n $DEVNODE ]] && check_io "$DEV" "$(backing 1 1)" 5
 
 disconnect_clean connect
-wait_for 10 test -z "$(sd_devices)" && pass "no SCSI disk left" || fail "disks left: $(sd_devices)"
+wait_for 10 '[[ -z $(sd_devices) ]]' && pass "no SCSI disk left" || fail "disks left: $(sd_devices)"
 finish

@@ -59,6 +59,7 @@ public sealed partial class SimulatedIscsiHost
     }
 
     /// <summary>Makes the next <paramref name="times"/> flushes of a map fail as "in use" (<c>multipath -f</c> exits 1).</summary>
+    /// <remarks>Matches <c>multipath -f &lt;mapName&gt;</c> exactly as written; a flush by <c>/dev/mapper/…</c> path needs <see cref="InjectFailure"/>.</remarks>
     /// <param name="mapName">The map name, e.g. <c>mpatha</c>.</param>
     /// <param name="times">How many flushes fail.</param>
     /// <returns>This host.</returns>

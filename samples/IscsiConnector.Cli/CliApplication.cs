@@ -1,0 +1,34 @@
+using System.CommandLine;
+using IscsiConnector.Cli.Commands;
+
+namespace IscsiConnector.Cli;
+
+/// <summary>The command tree and the usage-error rule: a parse error is one stderr line and exit code 2.</summary>
+internal static class CliApplication
+{
+    public static RootCommand Build()
+    {
+        var options = new CliOptions();
+        return new RootCommand("iscsi-connector: attach, detach, extend and inspect iSCSI volumes from Cinder-style connection_info. JSON on standard output, progress on standard error; see docs/cli.md.")
+        {
+            ConnectCommand.Create(options),
+            DisconnectCommand.Create(options),
+            QueryCommands.Paths(options),
+            QueryCommands.Extend(options),
+            QueryCommands.Properties(options),
+            PlanCommand.Create(options),
+        };
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var result = Build().Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // One line, no help dump: scripts read the exit code, people read the line.
+            return Guarded.Fail(ExitCodes.InvalidInput, result.Errors[0].Message + " (see --help)");
+        }
+
+        return await result.InvokeAsync();
+    }
+}

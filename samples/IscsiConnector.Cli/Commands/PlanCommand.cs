@@ -1,0 +1,59 @@
+using System.CommandLine;
+using IscsiConnector.Cli.Hosting;
+using IscsiConnector.Cli.Output;
+using IscsiConnector.Cli.Planning;
+using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
+
+namespace IscsiConnector.Cli.Commands;
+
+/// <summary>
+/// <c>plan</c>: a dry run. The real connect flow runs against a simulated host (on a simulated clock, so it takes no
+/// time) and every command and sysfs write it makes is printed, secrets masked; nothing runs on this machine.
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliOptions options)
+    {
+        var command = new Command("plan", "Print the commands 'connect' would run, in order, secrets masked, without running anything.");
+        command.Options.Add(options.ConnectionInfo);
+        options.AddCommon(command);
+        command.SetAction((result, cancellationToken) => Guarded.RunAsync(async () =>
+        {
+            var settings = ToolSettings.From(result, options);
+            var info = InputFiles.ReadConnectionInfo(result.GetValue(options.ConnectionInfo)!);
+            var (host, basis) = settings.ScenarioPath is { } scenario
+                ? (ConnectorSession.LoadScenario(scenario, new SimulatedTimeProvider()).Host, "scenario")
+                : (ModelHost(info), "connection_info");
+            var recorder = new StepRecorder();
+            using var session = ConnectorSession.OpenRecording(settings, host, recorder);
+            VolumeAttachment? attachment = null;
+            VolumeAttachException? failure = null;
+            try
+            {
+                attachment = await session.Connector.ConnectVolumeAsync(info, cancellationToken);
+            }
+            catch (VolumeAttachException ex)
+            {
+                failure = ex;
+            }
+
+            JsonOutput.Write(w => PlanJson.Write(w, settings, basis, recorder.Snapshot(), attachment, failure));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static SimulatedIscsiHost ModelHost(ConnectionInfo info)
+    {
+        try
+        {
+            return PlanHostBuilder.FromConnectionInfo(info);
+        }
+        catch (ArgumentException ex)
+        {
+            // E.g. a portal given by host name: the simulated host only models IP addresses.
+            throw new InvalidOperationException($"plan cannot model this connection_info: {ex.Message}", ex);
+        }
+    }
+}

@@ -26,7 +26,7 @@ internal static class CliApplication
         if (result.Errors.Count > 0)
         {
             // One line, no help dump: scripts read the exit code, people read the line.
-            return Guarded.Fail(ExitCodes.InvalidInput, result.Errors[0].Message + " (see --help)");
+            return Guarded.Fail(ExitCodes.InvalidInput, string.Join("; ", result.Errors.Select(e => e.Message).Distinct()) + " (see --help)");
         }
 
         return await result.InvokeAsync();

@@ -23,7 +23,7 @@ internal sealed class CliOptions
         HelpName = "iface",
     };
 
-    public Option<int?> LoginTimeout { get; } = new("--login-timeout")
+    public Option<int> LoginTimeout { get; } = new("--login-timeout")
     {
         Description = "Login timeout per portal in seconds (1-600; default 5).",
         HelpName = "seconds",
@@ -46,9 +46,9 @@ internal sealed class CliOptions
         HelpName = "scenario.json",
     };
 
-    public Option<double?> TimeScale { get; } = new("--time-scale")
+    public Option<double> TimeScale { get; } = new("--time-scale")
     {
-        Description = "With --simulate: real seconds per simulated second (default 1; 0.01 runs 100x faster).",
+        Description = "With --simulate: real seconds per simulated second (default 1; 0.1 runs 10x faster; 0 = virtual time, no waiting).",
         HelpName = "factor",
     };
 

@@ -45,7 +45,13 @@ internal sealed class ConnectorSession : IDisposable
         string? description = null;
         if (settings.ScenarioPath is { } path)
         {
-            time = settings.TimeScale == 1 ? TimeProvider.System : new ScaledTimeProvider(settings.TimeScale);
+            time = settings.TimeScale switch
+            {
+                1 => TimeProvider.System,
+                // 0: virtual time, waits complete at once (tests, quick demos); reported durations stay simulated.
+                0 => new IscsiConnector.Testing.SimulatedTimeProvider(),
+                var scale => new ScaledTimeProvider(scale),
+            };
             (host, description) = LoadScenario(path, time);
         }
 

@@ -30,7 +30,7 @@ internal sealed record ToolSettings
             throw new UsageException($"--transport: '{Printable(transport)}' is not an interface name (one word, not starting with '-').");
         }
 
-        var seconds = result.GetValue(options.LoginTimeout);
+        int? seconds = result.GetResult(options.LoginTimeout) is null ? null : result.GetValue(options.LoginTimeout);
         if (seconds is < 1 or > 600)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--login-timeout: {seconds} is out of range; give 1 to 600 seconds."));
@@ -42,12 +42,12 @@ internal sealed record ToolSettings
             throw new UsageException($"--simulate: scenario file '{Printable(scenario)}' does not exist.");
         }
 
-        var scale = result.GetValue(options.TimeScale);
-        if (scale is not null && (scenario is null || !(scale > 0 && scale <= 100)))
+        double? scale = result.GetResult(options.TimeScale) is null ? null : result.GetValue(options.TimeScale);
+        if (scale is not null && (scenario is null || !(scale >= 0 && scale <= 100)))
         {
             throw new UsageException(scenario is null
                 ? "--time-scale: only meaningful with --simulate."
-                : string.Create(CultureInfo.InvariantCulture, $"--time-scale: {scale} is out of range; give a factor above 0 and at most 100."));
+                : string.Create(CultureInfo.InvariantCulture, $"--time-scale: {scale} is out of range; give a factor from 0 (virtual time) to 100."));
         }
 
         return new ToolSettings

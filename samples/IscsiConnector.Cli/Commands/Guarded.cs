@@ -26,8 +26,9 @@ internal static class Guarded
         {
             return Fail(ExitCodes.Failure, ex.Message);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception ex)
         {
+            // Exit code 1 with one line, never a stack trace: the contract is one line on stderr per failure.
             return Fail(ExitCodes.Failure, $"{ex.GetType().Name}: {ex.Message}");
         }
     }

@@ -16,6 +16,7 @@ namespace IscsiConnector.Cli.Hosting;
 internal sealed class ConnectorSession : IDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
+    private string? _lockDirectory;
 
     private ConnectorSession(IVolumeConnector connector, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, Func<IVolumeConnector>? quietConnector)
     {
@@ -107,7 +108,14 @@ internal sealed class ConnectorSession : IDisposable
         Host.ClearInvocations();
     }
 
-    public void Dispose() => _loggerFactory.Dispose();
+    public void Dispose()
+    {
+        _loggerFactory.Dispose();
+        if (_lockDirectory is not null && Directory.Exists(_lockDirectory))
+        {
+            Directory.Delete(_lockDirectory, recursive: true);
+        }
+    }
 
     private static ConnectorSession Build(ToolSettings settings, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, StepRecorder? recorder)
     {
@@ -125,10 +133,10 @@ internal sealed class ConnectorSession : IDisposable
         }
         else
         {
-            // A simulated host lives in this process only, so cross-process locks need not be the system's.
+            // A simulated host lives in this process only: its locks must not meet another process's (nor the system's).
             executor = host;
             fileSystem = host;
-            lockDirectory = Path.Combine(Path.GetTempPath(), "iscsi-connector-simulated");
+            lockDirectory = Path.Combine(Path.GetTempPath(), "iscsi-connector-simulated", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var options = settings.ToConnectorOptions(lockDirectory);
@@ -141,7 +149,7 @@ internal sealed class ConnectorSession : IDisposable
                 time,
                 loggerFactory);
             Func<IVolumeConnector>? quiet = host is null ? null : () => IscsiConnectorFactory.Create(options, host, host, time, NullLoggerFactory.Instance);
-            return new ConnectorSession(connector, host, time, loggerFactory, quiet);
+            return new ConnectorSession(connector, host, time, loggerFactory, quiet) { _lockDirectory = lockDirectory };
         }
         catch (OptionsValidationException ex)
         {

@@ -4,7 +4,7 @@ using System.Reflection;
 namespace IscsiConnector.Cli.Tests.Support;
 
 /// <summary>Runs the built tool as a child process (<c>dotnet iscsi-connector.dll …</c>) from the repository root.</summary>
-public static class Cli
+public static class Tool
 {
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
@@ -61,6 +61,6 @@ public static class Cli
     }
 
     private static string Metadata(string key) =>
-        typeof(Cli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        typeof(Tool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
             ?? throw new InvalidOperationException($"Assembly metadata {key} is missing.");
 }

@@ -7,35 +7,25 @@ namespace IscsiConnector.Cli.Commands;
 /// <summary><c>connect</c>: attach the volume; one JSON object on standard output.</summary>
 internal static class ConnectCommand
 {
-    public static Command Create(CliOptions options)
-    {
-        var command = new Command("connect", "Attach the volume (failover or multipath) and print its device as JSON.");
-        command.Options.Add(options.ConnectionInfo);
-        options.AddCommon(command);
-        command.SetAction((result, cancellationToken) => Guarded.RunAsync(async () =>
+    public static Command Create(CliOptions options) => VolumeCommand.Create(
+        options,
+        "connect",
+        "Attach the volume (failover or multipath) and print its device as JSON.",
+        async (_, settings, info, cancellationToken) =>
         {
-            var settings = ToolSettings.From(result, options);
-            var info = InputFiles.ReadConnectionInfo(result.GetValue(options.ConnectionInfo)!);
             using var session = ConnectorSession.Open(settings);
-            return await RunAsync(session, info, cancellationToken);
-        }));
-        return command;
-    }
-
-    private static async Task<int> RunAsync(ConnectorSession session, ConnectionInfo info, CancellationToken cancellationToken)
-    {
-        var started = session.Time.GetTimestamp();
-        try
-        {
-            var attachment = await session.Connector.ConnectVolumeAsync(info, cancellationToken);
-            JsonOutput.Write(w => AttachJson.WriteAttachment(w, attachment));
-            return ExitCodes.Success;
-        }
-        catch (VolumeAttachException ex)
-        {
-            // Standard output still gets JSON: every portal with its outcome and error, so a script can tell why.
-            JsonOutput.Write(w => AttachJson.WriteFailure(w, ex, session.Time.GetElapsedTime(started)));
-            return ex.IsAuthenticationFailure ? ExitCodes.AuthenticationFailed : ExitCodes.AttachFailed;
-        }
-    }
+            var started = session.Time.GetTimestamp();
+            try
+            {
+                var attachment = await session.Connector.ConnectVolumeAsync(info, cancellationToken);
+                JsonOutput.Write(w => AttachJson.WriteAttachment(w, attachment));
+                return ExitCodes.Success;
+            }
+            catch (VolumeAttachException ex)
+            {
+                // Standard output still gets JSON: every portal with its outcome and error, so a script can tell why.
+                JsonOutput.Write(w => AttachJson.WriteFailure(w, ex, session.Time.GetElapsedTime(started)));
+                return ex.IsAuthenticationFailure ? ExitCodes.AuthenticationFailed : ExitCodes.AttachFailed;
+            }
+        });
 }

@@ -7,18 +7,12 @@ namespace IscsiConnector.Cli.Commands;
 /// <summary><c>disconnect</c>: flush and remove the devices, log out; exit 5 when something is left behind.</summary>
 internal static class DisconnectCommand
 {
-    public static Command Create(CliOptions options)
-    {
-        var command = new Command("disconnect", "Flush and remove the volume's devices and log out of sessions no other LUN uses.");
-        command.Options.Add(options.ConnectionInfo);
-        command.Options.Add(options.DeviceInfo);
-        command.Options.Add(options.Force);
-        command.Options.Add(options.IgnoreErrors);
-        options.AddCommon(command);
-        command.SetAction((result, cancellationToken) => Guarded.RunAsync(async () =>
+    public static Command Create(CliOptions options) => VolumeCommand.Create(
+        options,
+        "disconnect",
+        "Flush and remove the volume's devices and log out of sessions no other LUN uses.",
+        async (result, settings, info, cancellationToken) =>
         {
-            var settings = ToolSettings.From(result, options);
-            var info = InputFiles.ReadConnectionInfo(result.GetValue(options.ConnectionInfo)!);
             var attachment = result.GetValue(options.DeviceInfo) is { } file ? DeviceInfoReader.Read(file) : null;
             var disconnectOptions = new DisconnectOptions { Force = result.GetValue(options.Force), IgnoreErrors = result.GetValue(options.IgnoreErrors) };
             using var session = ConnectorSession.Open(settings);
@@ -34,9 +28,10 @@ internal static class DisconnectCommand
                 JsonOutput.Write(w => HostJson.WriteDisconnect(w, ex.Result, ex.Message));
                 return Leftovers(ex.Result);
             }
-        }));
-        return command;
-    }
+        },
+        options.DeviceInfo,
+        options.Force,
+        options.IgnoreErrors);
 
     private static int Leftovers(DisconnectResult result) =>
         Guarded.Fail(ExitCodes.DisconnectIncomplete, $"the disconnect left {result.Problems.Count} problem(s) behind: {string.Join(" | ", result.Problems)}");

@@ -13,17 +13,14 @@ namespace IscsiConnector.Cli.Commands;
 /// </summary>
 internal static class PlanCommand
 {
-    public static Command Create(CliOptions options)
-    {
-        var command = new Command("plan", "Print the commands 'connect' would run, in order, secrets masked, without running anything.");
-        command.Options.Add(options.ConnectionInfo);
-        options.AddCommon(command);
-        command.SetAction((result, cancellationToken) => Guarded.RunAsync(async () =>
+    public static Command Create(CliOptions options) => VolumeCommand.Create(
+        options,
+        "plan",
+        "Print the commands 'connect' would run, in order, secrets masked, without running anything.",
+        async (_, settings, info, cancellationToken) =>
         {
-            var settings = ToolSettings.From(result, options);
-            var info = InputFiles.ReadConnectionInfo(result.GetValue(options.ConnectionInfo)!);
             var (host, basis) = settings.ScenarioPath is { } scenario
-                ? (ConnectorSession.LoadScenario(scenario, new SimulatedTimeProvider()).Host, "scenario")
+                ? (ScenarioLoader.Load(scenario, new SimulatedTimeProvider()).Host, "scenario")
                 : (ModelHost(info), "connection_info");
             var recorder = new StepRecorder();
             using var session = ConnectorSession.OpenRecording(settings, host, recorder);
@@ -40,9 +37,7 @@ internal static class PlanCommand
 
             JsonOutput.Write(w => PlanJson.Write(w, settings, basis, recorder.Snapshot(), attachment, failure));
             return ExitCodes.Success;
-        }));
-        return command;
-    }
+        });
 
     private static SimulatedIscsiHost ModelHost(ConnectionInfo info)
     {

@@ -53,10 +53,10 @@ internal sealed class ConnectorSession : IDisposable
                 0 => new IscsiConnector.Testing.SimulatedTimeProvider(),
                 var scale => new ScaledTimeProvider(scale),
             };
-            (host, description) = LoadScenario(path, time);
+            (host, description) = ScenarioLoader.Load(path, time);
         }
 
-        var loggerFactory = CreateLoggerFactory(settings.Verbose, quiet: false);
+        var loggerFactory = CliLogging.CreateFactory(settings.Verbose, quiet: false);
         var session = Build(settings, host, time, loggerFactory, recorder: null);
         if (description is not null)
         {
@@ -68,22 +68,7 @@ internal sealed class ConnectorSession : IDisposable
 
     /// <summary>Creates a session over a given simulated host that records every step (for <c>plan</c>).</summary>
     public static ConnectorSession OpenRecording(ToolSettings settings, SimulatedIscsiHost host, StepRecorder recorder) =>
-        Build(settings, host, host.TimeProvider, CreateLoggerFactory(settings.Verbose, quiet: !settings.Verbose), recorder);
-
-    /// <summary>Loads a scenario file into a host; an invalid scenario is a usage error.</summary>
-    public static (SimulatedIscsiHost Host, string Description) LoadScenario(string path, TimeProvider time)
-    {
-        var json = InputFiles.Read(path, "--simulate");
-        try
-        {
-            var scenario = IscsiConnector.Testing.Scenarios.ScenarioDefinition.Parse(json);
-            return (SimulatedIscsiHost.FromScenario(scenario, time), scenario.Description ?? Path.GetFileName(path));
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"--simulate: {ex.Message.ReplaceLineEndings(" ")}", ex);
-        }
-    }
+        Build(settings, host, host.TimeProvider, CliLogging.CreateFactory(settings.Verbose, quiet: !settings.Verbose), recorder);
 
     /// <summary>
     /// With <c>--simulate</c>, attaches the volume without output first. Simulated state lives only as long as the
@@ -156,24 +141,5 @@ internal sealed class ConnectorSession : IDisposable
             loggerFactory.Dispose();
             throw new UsageException("invalid options: " + string.Join("; ", ex.Failures).ReplaceLineEndings(" "), ex);
         }
-    }
-
-    private static ILoggerFactory CreateLoggerFactory(bool verbose, bool quiet)
-    {
-        if (verbose)
-        {
-            return LoggerFactory.Create(builder => builder
-                .SetMinimumLevel(LogLevel.Trace)
-                .AddSimpleConsole(o =>
-                {
-                    o.SingleLine = true;
-                    o.UseUtcTimestamp = true;
-                    o.TimestampFormat = "HH:mm:ss.fff ";
-                    o.ColorBehavior = Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled;
-                })
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        }
-
-        return quiet ? NullLoggerFactory.Instance : LoggerFactory.Create(builder => builder.AddProvider(new ProgressLoggerProvider(Console.Error)));
     }
 }

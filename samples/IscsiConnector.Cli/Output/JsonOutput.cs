@@ -39,6 +39,33 @@ internal static class JsonOutput
         writer.WriteEndArray();
     }
 
+    public static void WriteStringArray(this Utf8JsonWriter writer, IEnumerable<string> values)
+    {
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes an object with one property: <c>{"size_bytes": N}</c>.</summary>
+    public static void WriteSingle(this Utf8JsonWriter writer, string name, long value)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(name, value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes an object with one property: <c>{"error": "…"}</c>.</summary>
+    public static void WriteSingle(this Utf8JsonWriter writer, string name, string value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(name, value.ReplaceLineEndings(" "));
+        writer.WriteEndObject();
+    }
+
     /// <summary>PascalCase enum member to the snake_case the JSON contract uses (LoggedIn → logged_in).</summary>
     public static string SnakeCase(string name)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using IscsiConnector.Cli.Commands;
 
 namespace IscsiConnector.Cli;
@@ -29,6 +30,17 @@ internal static class CliApplication
             return Guarded.Fail(ExitCodes.InvalidInput, string.Join("; ", result.Errors.Select(e => e.Message).Distinct()) + " (see --help)");
         }
 
-        return await result.InvokeAsync();
+        // Ctrl-C / SIGTERM cancel the command's token, so the connector undoes a half-done attach before the
+        // process exits (130); without this the runtime would kill the process mid-login.
+        using var interrupted = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupted.Token);
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
     }
 }

@@ -88,7 +88,7 @@ public class SimulatedIscsiHostTimeTests
         results.Select(r => r.ExitCode).Should().BeEquivalentTo([0, 0, 8]);
         host.Sessions.Should().HaveCount(2);
         host.MultipathMaps.Should().ContainSingle().Which.Paths.Should().HaveCount(2);
-        elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(135.3)).And.BeLessThan(TimeSpan.FromSeconds(136), "parallel costs overlap on the single virtual clock");
+        elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(135.3)).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(135.9), "the dead login overlaps the healthy ones; only latencies may serialise");
     }
 
     [Fact]

@@ -44,6 +44,17 @@ public sealed class QueryCommandTests
     }
 
     [Fact]
+    public async Task Extend_ResizeCommandFails_ExitsOneWithOneLineAndNoJson()
+    {
+        var result = await Tool.RunAsync("extend", "--multipath", "--simulate", Samples.Fixture("resize-fails.json"), "--connection-info", Samples.Multipath, "--time-scale", "0");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Stdout.Should().BeEmpty();
+        result.StderrLines.Last().Should().Be("iscsi-connector: error: 'multipathd resize map mpatha' exited with code 1 (failure): fail");
+        result.StderrLines.Should().NotContainMatch("*   at *", "no stack trace, ever");
+    }
+
+    [Fact]
     public async Task Properties_ThisHost_PrintsOsBrickKeysWithoutRunningAnything()
     {
         // Without --multipath no command runs (multipathd is only asked when multipath is wanted).

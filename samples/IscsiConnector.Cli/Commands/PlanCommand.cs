@@ -47,7 +47,7 @@ internal static class PlanCommand
         }
         catch (ArgumentException ex)
         {
-            // E.g. a portal given by host name: the simulated host only models IP addresses.
+            // A value the simulated host cannot model (its own checks are stricter in places than connection_info's).
             throw new InvalidOperationException($"plan cannot model this connection_info: {ex.Message}", ex);
         }
     }

@@ -26,6 +26,9 @@ public sealed record ScenarioDefinition
     /// <summary>Gets per-command latencies in milliseconds: key <c>default</c> for every command, or a program name.</summary>
     public IReadOnlyDictionary<string, double>? LatencyMs { get; init; }
 
+    /// <summary>Gets asynchronous lags in milliseconds: keys <c>scan</c>, <c>udev</c>, <c>multipath</c> (see <c>SimulatedIscsiHost.WithAsyncDelays</c>).</summary>
+    public IReadOnlyDictionary<string, double>? DelaysMs { get; init; }
+
     /// <summary>Gets the targets.</summary>
     public IReadOnlyList<ScenarioTarget>? Targets { get; init; }
 

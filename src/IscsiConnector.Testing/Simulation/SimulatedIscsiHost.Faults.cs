@@ -4,6 +4,29 @@ namespace IscsiConnector.Testing.Simulation;
 
 public sealed partial class SimulatedIscsiHost
 {
+    /// <summary>
+    /// Makes the asynchronous parts of the host lag, measured on <see cref="TimeProvider"/>: the kernel's LUN scan
+    /// (device and <c>/dev/sdX</c>), udev's links after the device, and multipathd's map after the links. Until then
+    /// the objects are invisible to files, commands and snapshots, so the connector must poll, as on a real host.
+    /// </summary>
+    /// <param name="scan">Scan (or login with automatic scan) to device.</param>
+    /// <param name="udev">Device to <c>/dev/disk/by-path</c> and <c>by-id</c> links.</param>
+    /// <param name="multipathMap">Links to the multipath map.</param>
+    /// <returns>This host.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A delay is negative.</exception>
+    public SimulatedIscsiHost WithAsyncDelays(TimeSpan scan, TimeSpan udev, TimeSpan multipathMap)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scan, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(udev, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(multipathMap, TimeSpan.Zero);
+        lock (_state.Gate)
+        {
+            (_state.ScanDelay, _state.UdevDelay, _state.MapDelay) = (scan, udev, multipathMap);
+        }
+
+        return this;
+    }
+
     /// <summary>Makes every command take <paramref name="latency"/> (process start and work), unless a program has its own.</summary>
     /// <param name="latency">The time per command; captured real values are 110–390 ms under QEMU TCG.</param>
     /// <returns>This host.</returns>
@@ -59,6 +82,7 @@ public sealed partial class SimulatedIscsiHost
     }
 
     /// <summary>Makes the next <paramref name="times"/> flushes of a map fail as "in use" (<c>multipath -f</c> exits 1).</summary>
+    /// <remarks>Matches <c>multipath -f &lt;mapName&gt;</c> exactly as written; a flush by <c>/dev/mapper/…</c> path needs <see cref="InjectFailure"/>.</remarks>
     /// <param name="mapName">The map name, e.g. <c>mpatha</c>.</param>
     /// <param name="times">How many flushes fail.</param>
     /// <returns>This host.</returns>

@@ -51,6 +51,17 @@ public sealed partial class SimulatedIscsiHost
             });
         }
 
+        if (scenario.DelaysMs is { } delays)
+        {
+            foreach (var key in delays.Keys.Where(k => k is not ("scan" or "udev" or "multipath")))
+            {
+                throw new FormatException($"Scenario key 'delaysMs.{key}': unknown; use scan, udev or multipath.");
+            }
+
+            TimeSpan Delay(string key) => TimeSpan.FromMilliseconds(delays.TryGetValue(key, out var ms) ? ms : 0);
+            Apply("delaysMs", () => host.WithAsyncDelays(Delay("scan"), Delay("udev"), Delay("multipath")));
+        }
+
         var targets = scenario.Targets ?? [];
         for (var i = 0; i < targets.Count; i++)
         {

@@ -1,2 +1,3 @@
-// Placeholder entry point; the command-line tool is built in issue 4.
-return 0;
+using IscsiConnector.Cli;
+
+return await CliApplication.RunAsync(args);

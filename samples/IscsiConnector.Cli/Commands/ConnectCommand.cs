@@ -1,0 +1,31 @@
+using System.CommandLine;
+using IscsiConnector.Cli.Hosting;
+using IscsiConnector.Cli.Output;
+
+namespace IscsiConnector.Cli.Commands;
+
+/// <summary><c>connect</c>: attach the volume; one JSON object on standard output.</summary>
+internal static class ConnectCommand
+{
+    public static Command Create(CliOptions options) => VolumeCommand.Create(
+        options,
+        "connect",
+        "Attach the volume (failover or multipath) and print its device as JSON.",
+        async (_, settings, info, cancellationToken) =>
+        {
+            using var session = ConnectorSession.Open(settings);
+            var started = session.Time.GetTimestamp();
+            try
+            {
+                var attachment = await session.Connector.ConnectVolumeAsync(info, cancellationToken);
+                JsonOutput.Write(w => AttachJson.WriteAttachment(w, attachment));
+                return ExitCodes.Success;
+            }
+            catch (VolumeAttachException ex)
+            {
+                // Standard output still gets JSON: every portal with its outcome and error, so a script can tell why.
+                JsonOutput.Write(w => AttachJson.WriteFailure(w, ex, session.Time.GetElapsedTime(started)));
+                return ex.IsAuthenticationFailure ? ExitCodes.AuthenticationFailed : ExitCodes.AttachFailed;
+            }
+        });
+}

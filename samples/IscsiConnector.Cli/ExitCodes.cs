@@ -1,0 +1,26 @@
+namespace IscsiConnector.Cli;
+
+/// <summary>The process exit codes: a stable contract, documented in docs/cli.md.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>Anything not covered below (a command failed unexpectedly, a bug).</summary>
+    public const int Failure = 1;
+
+    /// <summary>Invalid input or usage: nothing was run.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The volume could not be attached (every portal failed), or is not attached (extend).</summary>
+    public const int AttachFailed = 3;
+
+    /// <summary>The target rejected the CHAP credentials on every portal tried.</summary>
+    public const int AuthenticationFailed = 4;
+
+    /// <summary>A disconnect left something behind (listed in the JSON).</summary>
+    public const int DisconnectIncomplete = 5;
+
+    /// <summary>Interrupted (Ctrl-C); whatever the attach had created was undone.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,145 @@
+using IscsiConnector.Cli.Planning;
+using IscsiConnector.Execution;
+using IscsiConnector.Host;
+using IscsiConnector.Testing.Simulation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace IscsiConnector.Cli.Hosting;
+
+/// <summary>
+/// One connector wired to this machine (<see cref="ProcessCommandExecutor"/> + the real sysfs)
+/// or to a <see cref="SimulatedIscsiHost"/>, with the progress or console logger. Build it only after every input was
+/// checked: creating it starts nothing, but everything after it may.
+/// </summary>
+internal sealed class ConnectorSession : IDisposable
+{
+    private readonly ILoggerFactory _loggerFactory;
+    private string? _lockDirectory;
+
+    private ConnectorSession(IVolumeConnector connector, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, Func<IVolumeConnector>? quietConnector)
+    {
+        Connector = connector;
+        Time = time;
+        Host = host;
+        _loggerFactory = loggerFactory;
+        QuietConnector = quietConnector;
+    }
+
+    public IVolumeConnector Connector { get; }
+
+    /// <summary>Gets the clock the connector runs on (scaled under <c>--time-scale</c>).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Gets the simulated host, or <see langword="null"/> on a real host.</summary>
+    public SimulatedIscsiHost? Host { get; }
+
+    /// <summary>Gets a factory for a connector on the same host that logs nothing (simulation set-up).</summary>
+    private Func<IVolumeConnector>? QuietConnector { get; }
+
+    /// <summary>Creates the session for a command; a bad scenario or option combination is a <see cref="UsageException"/>.</summary>
+    public static ConnectorSession Open(ToolSettings settings)
+    {
+        SimulatedIscsiHost? host = null;
+        TimeProvider time = TimeProvider.System;
+        string? description = null;
+        if (settings.ScenarioPath is { } path)
+        {
+            time = settings.TimeScale switch
+            {
+                1 => TimeProvider.System,
+                // 0: virtual time, waits complete at once (tests, quick demos); reported durations stay simulated.
+                0 => new IscsiConnector.Testing.SimulatedTimeProvider(),
+                var scale => new ScaledTimeProvider(scale),
+            };
+            (host, description) = ScenarioLoader.Load(path, time);
+        }
+
+        var loggerFactory = CliLogging.CreateFactory(settings.Verbose, quiet: false);
+        var session = Build(settings, host, time, loggerFactory, recorder: null);
+        if (description is not null)
+        {
+            CliLog.Simulating(loggerFactory.CreateLogger(CliLog.Category), description);
+        }
+
+        return session;
+    }
+
+    /// <summary>Creates a session over a given simulated host that records every step (for <c>plan</c>).</summary>
+    public static ConnectorSession OpenRecording(ToolSettings settings, SimulatedIscsiHost host, StepRecorder recorder) =>
+        Build(settings, host, host.TimeProvider, CliLogging.CreateFactory(settings.Verbose, quiet: !settings.Verbose), recorder);
+
+    /// <summary>
+    /// With <c>--simulate</c>, attaches the volume without output first. Simulated state lives only as long as the
+    /// process, so <c>disconnect</c>, <c>paths</c> and <c>extend</c> need the volume attached to have work to do.
+    /// </summary>
+    public async Task PrepareAttachedAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    {
+        if (Host is null || QuietConnector is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await QuietConnector().ConnectVolumeAsync(info, cancellationToken);
+        }
+        catch (VolumeAttachException)
+        {
+            // The scenario cannot attach this volume: the command then runs on a host where it is not attached.
+        }
+
+        Host.ClearInvocations();
+    }
+
+    public void Dispose()
+    {
+        _loggerFactory.Dispose();
+        if (_lockDirectory is not null && Directory.Exists(_lockDirectory))
+        {
+            Directory.Delete(_lockDirectory, recursive: true);
+        }
+    }
+
+    private static ConnectorSession Build(ToolSettings settings, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, StepRecorder? recorder)
+    {
+        var logger = loggerFactory.CreateLogger(CliLog.Category);
+        ICommandExecutor executor;
+        IHostFileSystem? fileSystem;
+        string? lockDirectory = null;
+        if (host is null)
+        {
+            executor = new ProcessCommandExecutor(
+                new ProcessCommandExecutorOptions { RootHelper = [.. settings.RootHelper] },
+                loggerFactory.CreateLogger<ProcessCommandExecutor>());
+            // null: the factory's own PhysicalHostFileSystem (internal to the library), so sysfs writes are not observed here.
+            fileSystem = null;
+        }
+        else
+        {
+            // A simulated host lives in this process only: its locks must not meet another process's (nor the system's).
+            executor = host;
+            fileSystem = host;
+            lockDirectory = Path.Combine(Path.GetTempPath(), "iscsi-connector-simulated", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var options = settings.ToConnectorOptions(lockDirectory);
+        try
+        {
+            var connector = IscsiConnectorFactory.Create(
+                options,
+                new ObservingExecutor(executor, logger, logCommands: host is not null, recorder),
+                fileSystem is null ? null : new ObservingFileSystem(fileSystem, logger, recorder),
+                time,
+                loggerFactory);
+            Func<IVolumeConnector>? quiet = host is null ? null : () => IscsiConnectorFactory.Create(options, host, host, time, NullLoggerFactory.Instance);
+            return new ConnectorSession(connector, host, time, loggerFactory, quiet) { _lockDirectory = lockDirectory };
+        }
+        catch (OptionsValidationException ex)
+        {
+            loggerFactory.Dispose();
+            throw new UsageException("invalid options: " + string.Join("; ", ex.Failures).ReplaceLineEndings(" "), ex);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace IscsiConnector.Cli.Hosting;
+
+/// <summary>The common options, checked before anything runs; every problem is a <see cref="UsageException"/> naming the option.</summary>
+internal sealed record ToolSettings
+{
+    public bool Multipath { get; init; }
+
+    public string? Transport { get; init; }
+
+    public TimeSpan? LoginTimeout { get; init; }
+
+    public IReadOnlyList<string> RootHelper { get; init; } = [];
+
+    public bool Verbose { get; init; }
+
+    public string? ScenarioPath { get; init; }
+
+    public double TimeScale { get; init; } = 1;
+
+    public bool IsSimulated => ScenarioPath is not null;
+
+    public static ToolSettings From(ParseResult result, CliOptions options)
+    {
+        var transport = result.GetValue(options.Transport);
+        if (transport is not null && !IsWord(transport))
+        {
+            throw new UsageException($"--transport: '{Printable(transport)}' is not an interface name (one word, not starting with '-').");
+        }
+
+        int? seconds = result.GetResult(options.LoginTimeout) is null ? null : result.GetValue(options.LoginTimeout);
+        if (seconds is < 1 or > 600)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--login-timeout: {seconds} is out of range; give 1 to 600 seconds."));
+        }
+
+        var scenario = result.GetValue(options.Simulate);
+        if (scenario is not null && !File.Exists(scenario))
+        {
+            throw new UsageException($"--simulate: scenario file '{Printable(scenario)}' does not exist.");
+        }
+
+        double? scale = result.GetResult(options.TimeScale) is null ? null : result.GetValue(options.TimeScale);
+        if (scale is not null && (scenario is null || !(scale >= 0 && scale <= 100)))
+        {
+            throw new UsageException(scenario is null
+                ? "--time-scale: only meaningful with --simulate."
+                : string.Create(CultureInfo.InvariantCulture, $"--time-scale: {scale} is out of range; give a factor from 0 (virtual time) to 100."));
+        }
+
+        return new ToolSettings
+        {
+            Multipath = result.GetValue(options.Multipath),
+            Transport = transport,
+            LoginTimeout = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            RootHelper = SplitRootHelper(result.GetValue(options.RootHelper)),
+            Verbose = result.GetValue(options.Verbose),
+            ScenarioPath = scenario,
+            TimeScale = scale ?? 1,
+        };
+    }
+
+    /// <summary>Builds the connector options; the root helper is not among them: the process executor applies it.</summary>
+    public IscsiConnectorOptions ToConnectorOptions(string? lockDirectory)
+    {
+        var options = new IscsiConnectorOptions { UseMultipath = Multipath };
+        if (Transport is not null)
+        {
+            options.Transport = Transport;
+        }
+
+        if (LoginTimeout is { } timeout)
+        {
+            options.LoginTimeout = timeout;
+        }
+
+        if (lockDirectory is not null)
+        {
+            options.LockDirectory = lockDirectory;
+        }
+
+        return options;
+    }
+
+    /// <summary>"sudo -n" becomes ["sudo", "-n"]: split on spaces, no quoting (documented in docs/cli.md).</summary>
+    private static string[] SplitRootHelper(string? value)
+    {
+        if (value is null)
+        {
+            return [];
+        }
+
+        var items = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0)
+        {
+            throw new UsageException("--root-helper: is empty; give a program such as \"sudo -n\", or leave the option out.");
+        }
+
+        if (items.FirstOrDefault(i => i.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) is { } bad)
+        {
+            throw new UsageException($"--root-helper: '{Printable(bad)}' contains a control character or whitespace other than a space.");
+        }
+
+        if (items[0].StartsWith('-'))
+        {
+            throw new UsageException($"--root-helper: the program '{items[0]}' starts with '-'.");
+        }
+
+        return items;
+    }
+
+    private static bool IsWord(string value) =>
+        value.Length > 0 && value[0] != '-' && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+
+    /// <summary>Makes a value safe to echo on one line.</summary>
+    internal static string Printable(string value) =>
+        new(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+}

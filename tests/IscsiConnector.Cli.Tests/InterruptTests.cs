@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using IscsiConnector.Cli.Tests.Support;
+
+namespace IscsiConnector.Cli.Tests;
+
+public sealed class InterruptTests
+{
+    [Fact]
+    public async Task Connect_SigintWhileLoggingIn_ExitsOneThirtyWithOneLineAndNoJson()
+    {
+        // Real time: the blackholed primary holds the login for 5 s, long enough to interrupt it.
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Tool.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Tool.ToolPath, "connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = new List<string>();
+        var watch = Stopwatch.StartNew();
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            stderr.Add(line);
+            if (line.Contains("Logging in to 127.0.0.1:3260", StringComparison.Ordinal))
+            {
+                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+            }
+        }
+
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(130, string.Join('\n', stderr));
+        stderr.Last().Should().Be("iscsi-connector: error: interrupted; whatever this attach had created was undone.");
+        (await stdout).Should().BeEmpty();
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "the dead portal's 5 s login was cut short");
+    }
+}

@@ -1,0 +1,72 @@
+using IscsiConnector.Cli.Tests.Support;
+
+namespace IscsiConnector.Cli.Tests;
+
+/// <summary>Exit code 2 for bad options, scenarios and device_info: one stderr line naming the option or key, nothing on stdout.</summary>
+public sealed class UsageErrorTests
+{
+    public static TheoryData<string[], string> BadUsage => new()
+    {
+        { [], "Required command was not provided" },
+        { ["connect"], "--connection-info" },
+        { ["frobnicate"], "frobnicate" },
+        { ["connect", "--connection-info", Samples.Single, "--no-such-option"], "--no-such-option" },
+        { ["connect", "--connection-info", Samples.Single, "--login-timeout", "abc"], "--login-timeout" },
+        { ["connect", "--connection-info", Samples.Single, "--login-timeout", "0"], "--login-timeout: 0 is out of range" },
+        { ["connect", "--connection-info", Samples.Single, "--transport", "-x"], "--transport" },
+        { ["connect", "--connection-info", Samples.Single, "--transport", "two words"], "--transport" },
+        { ["connect", "--connection-info", Samples.Single, "--root-helper", " "], "--root-helper: is empty" },
+        { ["connect", "--connection-info", Samples.Single, "--time-scale", "0"], "--time-scale: only meaningful with --simulate" },
+        { ["connect", "--connection-info", Samples.Single, "--simulate", Samples.HealthySingle, "--time-scale", "-1"], "--time-scale" },
+        { ["connect", "--connection-info", Samples.Single, "--simulate", "no/such/scenario.json"], "--simulate: scenario file" },
+        { ["connect", "--connection-info", "no/such/info.json"], "--connection-info: file 'no/such/info.json' does not exist" },
+        { ["disconnect", "--connection-info", Samples.Single, "--device-info", "no/such/device.json"], "--device-info: file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUsage))]
+    public async Task Run_BadUsage_ExitsTwoWithOneLine(string[] args, string expected)
+    {
+        var result = await Tool.RunAsync(args);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StderrLines.Should().ContainSingle().Which.Should().StartWith("iscsi-connector: error: ").And.Contain(expected);
+        result.Stdout.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Connect_InvalidScenario_ExitsTwoNamingTheScenarioKey()
+    {
+        var scenario = Samples.WriteTemp("scenario.json", """{"targets":[],"portals":[{"address":"127.0.0.1:3260","state":"sleepy"}]}""");
+
+        var result = await Tool.RunAsync("connect", "--connection-info", Samples.Single, "--simulate", scenario);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StderrLines.Should().ContainSingle().Which.Should().Contain("--simulate").And.Contain("portals[0].state");
+    }
+
+    [Theory]
+    [InlineData("""{"path":"/dev/sda"}""", "'scsi_wwn'")]
+    [InlineData("""{"path":"sda","scsi_wwn":"3600"}""", "'path'")]
+    [InlineData("""{"path":"/dev/sda","scsi_wwn":"3600","devices":[{"name":"../x","portal":"127.0.0.1:3260","iqn":"iqn.2010-10.org.openstack:v","lun":1}]}""", "'devices[0].name'")]
+    [InlineData("""{"path":"/dev/sda","scsi_wwn":"3600","devices":[{"name":"sda","portal":"127.0.0.1:3260","iqn":"iqn.2010-10.org.openstack:v","lun":-1}]}""", "'devices[0].lun'")]
+    [InlineData("""not json""", "not valid JSON")]
+    public async Task Disconnect_MalformedDeviceInfo_ExitsTwoNamingTheKey(string document, string expected)
+    {
+        var file = Samples.WriteTemp("device-info.json", document);
+
+        var result = await Tool.RunAsync("disconnect", "--simulate", Samples.HealthySingle, "--connection-info", Samples.Single, "--device-info", file, "--verbose");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StderrLines.Should().ContainSingle().Which.Should().Contain("--device-info").And.Contain(expected);
+    }
+
+    [Fact]
+    public async Task Run_Help_ListsEveryCommandAndExitsZero()
+    {
+        var result = await Tool.RunAsync("--help");
+
+        result.ExitCode.Should().Be(0);
+        result.Stdout.Should().ContainAll("connect", "disconnect", "paths", "extend", "properties", "plan");
+    }
+}

@@ -1,0 +1,237 @@
+using IscsiConnector.Internal;
+
+namespace IscsiConnector.Connector.Internal;
+
+/// <summary>Single-path attach with ordered failover (specs 000/002), and the per-portal work shared with multipath.</summary>
+internal sealed partial class VolumeConnector
+{
+    public async Task<VolumeAttachment> ConnectVolumeAsync(ConnectionInfo connectionInfo, CancellationToken cancellationToken = default)
+    {
+        ConnectionInfoGuard.Validate(connectionInfo);
+        cancellationToken.ThrowIfCancellationRequested();
+        var start = _time.GetTimestamp();
+        if (_options.UseMultipath)
+        {
+            return await ConnectMultipathAsync(connectionInfo, start, cancellationToken).ConfigureAwait(false);
+        }
+
+        var order = await OrderForFailoverAsync(connectionInfo.FailoverOrder, cancellationToken).ConfigureAwait(false);
+        Log.AttachStarting(_logger, VolumeName(connectionInfo), order.Count, false);
+        var settings = SettingsFor(connectionInfo);
+        var attempts = order.Select(p => new PathAttempt(p)).ToList();
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            await TryPathAsync(attempts[i], settings, existedBefore: null, cancellationToken).ConfigureAwait(false);
+            if (attempts[i].Succeeded)
+            {
+                foreach (var skipped in attempts.Skip(i + 1))
+                {
+                    skipped.Message = $"Not tried: {attempts[i].Path.Portal.Address} succeeded first.";
+                }
+
+                var winner = attempts[i];
+                var attachment = new VolumeAttachment
+                {
+                    Path = _initiator.DevicePath(winner.Disk!.Name),
+                    ByPath = _initiator.FindStableLink(winner.Path),
+                    ScsiWwn = winner.Disk.Wwn ?? string.Empty,
+                    Devices = [winner.ToDevice()],
+                    Portals = attempts.Select(a => a.ToOutcome()).ToList(),
+                    Elapsed = _time.GetElapsedTime(start),
+                };
+                Log.AttachSucceeded(_logger, VolumeName(connectionInfo), attachment.Path, (long)attachment.Elapsed.TotalMilliseconds);
+                return attachment;
+            }
+
+            if (i + 1 < attempts.Count)
+            {
+                Log.FailingOver(_logger, attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
+            }
+        }
+
+        throw AttachFailed(connectionInfo, attempts, "no portal produced the volume's device");
+    }
+
+    private VolumeAttachException AttachFailed(ConnectionInfo info, IReadOnlyList<PathAttempt> attempts, string what)
+    {
+        var outcomes = attempts.Select(a => a.ToOutcome()).ToList();
+        var failed = outcomes.Where(o => o.Outcome == LoginOutcome.Failed).ToList();
+        var auth = failed.Count > 0 && failed.TrueForAll(o => o.Failure == PortalFailureKind.AuthenticationFailed);
+        var hint = auth
+            ? " Every portal rejected the CHAP credentials (iscsiadm exit 24): check auth_username/auth_password against the target's account."
+            : " Check that the portals are reachable from this host and that the target exports the LUN to this initiator.";
+        var message = $"Attaching volume {VolumeName(info)} failed: {what}. {string.Join(" ", failed.Select(o => $"[{o.Path}: {o.Failure}{(o.ExitCode is { } c ? $" (iscsiadm exit {(int)c})" : string.Empty)}: {o.Message}]"))}{hint}";
+        Log.AttachFailed(_logger, VolumeName(info), what);
+        return new VolumeAttachException(message, outcomes);
+    }
+
+    /// <summary>
+    /// One portal under its (portal, target) lock: reuse or create the node record, log in, scan exactly the
+    /// LUN and wait for its disk. On failure or cancellation, undo what this attempt created.
+    /// </summary>
+    private async Task TryPathAsync(PathAttempt attempt, NodeSettings settings, Func<IscsiPath, bool>? existedBefore, CancellationToken cancellationToken)
+    {
+        var start = _time.GetTimestamp();
+        var path = attempt.Path;
+        await using var held = (await _locks.AcquireAsync(path.Portal, path.Iqn, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        try
+        {
+            if (!await LoginOrReuseAsync(attempt, settings, existedBefore, cancellationToken).ConfigureAwait(false))
+            {
+                await UndoLockedAsync(attempt).ConfigureAwait(false);
+                return;
+            }
+
+            await FindDiskAsync(attempt, cancellationToken).ConfigureAwait(false);
+            if (!attempt.Succeeded)
+            {
+                await UndoLockedAsync(attempt).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            attempt.Fail(PortalFailureKind.Cancelled, "The attach was cancelled.");
+            await UndoLockedAsync(attempt).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            attempt.Elapsed = _time.GetElapsedTime(start);
+            if (attempt.Outcome == LoginOutcome.Failed && attempt.Failure != PortalFailureKind.Cancelled)
+            {
+                Log.PortalFailed(_logger, path.Portal.Address, path.Iqn, path.Lun, attempt.Failure!.Value, attempt.Message ?? string.Empty);
+            }
+        }
+    }
+
+    private async Task<bool> LoginOrReuseAsync(PathAttempt attempt, NodeSettings settings, Func<IscsiPath, bool>? existedBefore, CancellationToken cancellationToken)
+    {
+        var path = attempt.Path;
+
+        // An existing session (another volume on the same target, or a repeated attach) is reused untouched:
+        // no node update, no login. Sessions are read from sysfs, not from "iscsiadm -m session".
+        var sessions = await _initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
+        var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, _options.Transport));
+        if (session is not null)
+        {
+            attempt.Session = session;
+            attempt.Outcome = LoginOutcome.AlreadyLoggedIn;
+            Log.SessionReused(_logger, path.Portal.Address, path.Iqn, session.Id);
+            return true;
+        }
+
+        var existsNow = _initiator.NodeExists(path);
+        attempt.OwnsNode = !(existedBefore?.Invoke(path) ?? existsNow);
+
+        // Marked before the command: if it is cancelled half way the record may exist, and deleting a missing
+        // record is harmless (exit 21 is accepted).
+        attempt.NodeCreated = !existsNow;
+        try
+        {
+            await _initiator.PrepareNodeAsync(path, existsNow, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IscsiCommandException e)
+        {
+            attempt.Fail(PortalFailureKind.NodeSetupFailed, e.Message, e.IscsiAdmError);
+            return false;
+        }
+
+        // Same reasoning: a login cancelled half way may still complete in iscsid, so undo logs out.
+        attempt.LoggedInByUs = true;
+        try
+        {
+            await _pipelines.Login.ExecuteAsync(async token => await _initiator.LoginAsync(path, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IscsiCommandException e)
+        {
+            attempt.LoggedInByUs = false;
+            attempt.Fail(e.IsAuthenticationFailure ? PortalFailureKind.AuthenticationFailed : PortalFailureKind.LoginFailed, e.Message, e.IscsiAdmError);
+            return false;
+        }
+
+        sessions = await _initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
+        attempt.Session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, _options.Transport));
+        if (attempt.Session is null)
+        {
+            attempt.Fail(PortalFailureKind.LoginFailed, "iscsiadm reported a successful login but no session appeared in sysfs.");
+            return false;
+        }
+
+        attempt.Outcome = LoginOutcome.LoggedIn;
+        Log.SessionLoggedIn(_logger, path.Portal.Address, path.Iqn, attempt.Session.Id);
+        return true;
+    }
+
+    private async Task FindDiskAsync(PathAttempt attempt, CancellationToken cancellationToken)
+    {
+        var session = attempt.Session!;
+        var lun = attempt.Path.Lun;
+        var disk = _initiator.FindDisk(session, lun);
+        attempt.DiskPreexisted = disk is not null;
+        if (disk is null)
+        {
+            try
+            {
+                disk = await WaitForDiskAsync(session, lun, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                attempt.Fail(PortalFailureKind.DeviceNotFound, $"Scanning LUN {lun} failed: {e.Message}");
+                return;
+            }
+        }
+
+        if (disk is null)
+        {
+            attempt.Fail(PortalFailureKind.DeviceNotFound, $"LUN {lun} did not appear within {_options.DeviceWaitTimeout.TotalSeconds:0.#} s after login (is it mapped to this initiator?).");
+            return;
+        }
+
+        attempt.Disk = disk;
+        Log.DeviceFound(_logger, disk.Name, lun, attempt.Path.Portal.Address, disk.Address.ToString(), disk.Wwn);
+    }
+
+    /// <summary>Scans exactly the LUN, then polls sysfs with backoff and rescans (1 s, 2 s, 4 s… after the first scan).</summary>
+    private Task<HostDisk?> WaitForDiskAsync(InitiatorSession session, int lun, CancellationToken cancellationToken)
+    {
+        var rescans = 0;
+        var nextRescan = TimeSpan.FromSeconds(1);
+        return _pipelines.DevicePoll.UntilAsync<HostDisk>(
+            async (attempt, elapsed, token) =>
+            {
+                var due = attempt == 0 || (rescans < _options.RescanAttempts && elapsed >= nextRescan);
+                if (due)
+                {
+                    if (attempt > 0)
+                    {
+                        rescans++;
+                        nextRescan += nextRescan;
+                    }
+
+                    await _initiator.ScanLunAsync(session, lun, token).ConfigureAwait(false);
+                }
+
+                return _initiator.FindDisk(session, lun);
+            },
+            _options.DeviceWaitTimeout,
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<IscsiPath>> OrderForFailoverAsync(IReadOnlyList<IscsiPath> order, CancellationToken cancellationToken)
+    {
+        if (!_options.ProbePortals || order.Count < 2)
+        {
+            return order;
+        }
+
+        // Probe all at once; reachable portals keep their relative order, unreachable ones move to the end.
+        var probes = order.Select(p => _probe.IsReachableAsync(p.Portal, _options.ProbeTimeout, cancellationToken)).ToArray();
+        var reachable = await Task.WhenAll(probes).ConfigureAwait(false);
+        for (var i = 0; i < order.Count; i++)
+        {
+            Log.PortalProbe(_logger, order[i].Portal.Address, reachable[i]);
+        }
+
+        return order.Where((_, i) => reachable[i]).Concat(order.Where((_, i) => !reachable[i])).ToList();
+    }
+}

@@ -1,0 +1,29 @@
+using IscsiConnector.IscsiAdm;
+
+namespace IscsiConnector;
+
+/// <summary>The result of one portal in an attach: which path, what happened, why, and how long it took.</summary>
+/// <param name="Path">The portal, target IQN and LUN tried.</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Elapsed">Time spent on this portal (login, scan and device wait).</param>
+public sealed record PortalOutcome(IscsiPath Path, LoginOutcome Outcome, TimeSpan Elapsed)
+{
+    /// <summary>Gets the kind of failure when <see cref="Outcome"/> is <see cref="LoginOutcome.Failed"/>, otherwise <see langword="null"/>.</summary>
+    public PortalFailureKind? Failure { get; init; }
+
+    /// <summary>Gets the <c>iscsiadm</c> exit code behind a failure, or <see langword="null"/> when no command failed.</summary>
+    public IscsiAdmExitCode? ExitCode { get; init; }
+
+    /// <summary>Gets a sentence explaining a failure or a skip, or <see langword="null"/> on success. Never contains a secret.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Gets the device found through this portal (<c>sda</c>), or <see langword="null"/>.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Gets a value indicating whether this portal contributed a device.</summary>
+    public bool Succeeded => Outcome is LoginOutcome.LoggedIn or LoginOutcome.AlreadyLoggedIn;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        Message is null ? $"{Path}: {Outcome}" : $"{Path}: {Outcome} ({Failure}{(ExitCode is { } code ? $", iscsiadm {(int)code} {code}" : string.Empty)}): {Message}";
+}

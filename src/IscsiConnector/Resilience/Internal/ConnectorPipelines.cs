@@ -1,0 +1,64 @@
+using IscsiConnector.Internal;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace IscsiConnector.Resilience.Internal;
+
+/// <summary>
+/// The Polly pipelines of one connector, built once from the options. Waits use the injected
+/// <see cref="TimeProvider"/>, so tests advance a fake clock instead of sleeping. Deadlines are checked
+/// against the same clock inside the poll loop rather than with a Polly timeout strategy, so a waiting
+/// operation ends at a poll boundary instead of cancelling a command half way.
+/// </summary>
+internal sealed class ConnectorPipelines
+{
+    private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(2);
+
+    public ConnectorPipelines(IscsiConnectorOptions options, TimeProvider time, ILogger logger)
+    {
+        Time = time;
+        Login = BuildRetry(time, logger, "login", options.LoginRetryAttempts, options.LoginRetryDelay, DelayBackoffType.Exponential, e => e is IscsiCommandException { IsTransient: true });
+        Flush = BuildRetry(time, logger, "flush", options.FlushRetries, options.FlushRetryDelay, DelayBackoffType.Constant, e => e is IscsiCommandException);
+        DevicePoll = new PollPipeline(time, options.DevicePollInterval, MaxPollDelay);
+        LockPoll = new PollPipeline(time, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500));
+    }
+
+    /// <summary>Gets the clock all pipelines use.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Gets the login retry: transient <c>iscsiadm</c> errors only (never timeouts or auth failures).</summary>
+    public ResiliencePipeline Login { get; }
+
+    /// <summary>Gets the flush retry for <c>multipath -f</c> and <c>blockdev --flushbufs</c>.</summary>
+    public ResiliencePipeline Flush { get; }
+
+    /// <summary>Gets the poll loop for devices, multipath maps and device removal (exponential from the poll interval, at most 2 s).</summary>
+    public PollPipeline DevicePoll { get; }
+
+    /// <summary>Gets the poll loop for lock files (10 ms doubling to 500 ms).</summary>
+    public PollPipeline LockPoll { get; }
+
+    private static ResiliencePipeline BuildRetry(TimeProvider time, ILogger logger, string operation, int retries, TimeSpan delay, DelayBackoffType backoff, Func<Exception, bool> handle)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (retries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && handle(e)),
+                MaxRetryAttempts = retries,
+                Delay = delay,
+                BackoffType = backoff,
+                UseJitter = false,
+                OnRetry = args =>
+                {
+                    Log.RetryingCommand(logger, operation, args.AttemptNumber + 1, args.Outcome.Exception?.Message ?? "no result");
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,35 @@
+namespace IscsiConnector.Execution;
+
+/// <summary>Turns a failed <see cref="CommandResult"/> into an <see cref="IscsiCommandException"/>.</summary>
+public static class CommandResultExtensions
+{
+    /// <summary>
+    /// Throws when the command exited with a code other than 0 and the <paramref name="acceptedExitCodes"/>;
+    /// otherwise returns <paramref name="result"/> unchanged, for chaining.
+    /// </summary>
+    /// <param name="result">The result of running <paramref name="command"/>.</param>
+    /// <param name="command">The command that produced the result (for the program and the redacted command line).</param>
+    /// <param name="acceptedExitCodes">Exit codes besides 0 that are not failures, e.g. 21 ("no records found") for a cleanup.</param>
+    /// <returns><paramref name="result"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="IscsiCommandException">The exit code was not accepted. The message, command line and
+    /// standard error carry no secret argument or secret standard input.</exception>
+    public static CommandResult ThrowIfFailed(this CommandResult result, CommandSpec command, params int[] acceptedExitCodes)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(acceptedExitCodes);
+        if (result.ExitCode == 0 || acceptedExitCodes.Contains(result.ExitCode))
+        {
+            return result;
+        }
+
+        var standardError = CommandFailureText.Redact(result.StandardError, command);
+        throw new IscsiCommandException(
+            command.FileName,
+            command.ToDisplayString(),
+            result.ExitCode,
+            standardError,
+            CommandFailureText.Describe(command, result.ExitCode, standardError));
+    }
+}

@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using IscsiConnector.Internal;
+
+namespace IscsiConnector.Execution;
+
+/// <content>Process start-up, tree kill and the texts of start and timeout failures.</content>
+public sealed partial class ProcessCommandExecutor
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private ProcessStartInfo CreateStartInfo(CommandSpec command)
+    {
+        var fileName = rootHelper.Length == 0 ? command.FileName : rootHelper[0];
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+            StandardInputEncoding = Utf8NoBom,
+            StandardOutputEncoding = Utf8NoBom,
+            StandardErrorEncoding = Utf8NoBom,
+        };
+
+        // The helper's own arguments, then the program, then its arguments: each one list item, no shell.
+        foreach (var item in rootHelper.Skip(1))
+        {
+            startInfo.ArgumentList.Add(item);
+        }
+
+        if (rootHelper.Length > 0)
+        {
+            startInfo.ArgumentList.Add(command.FileName);
+        }
+
+        foreach (var argument in command.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument.Value);
+        }
+
+        // Untranslated messages, so that parsers and error matching see what open-iscsi's sources print.
+        startInfo.Environment["LC_ALL"] = "C";
+        return startInfo;
+    }
+
+    private void KillProcessTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the timeout and the kill: nothing left to do.
+        }
+        catch (Win32Exception ex)
+        {
+            // Typically a root-owned child started through sudo, which an unprivileged parent may not signal.
+            Log.CommandKillFailed(logger, process.StartInfo.FileName, SafeId(process), ex);
+        }
+    }
+
+    private static int SafeId(Process process)
+    {
+        try
+        {
+            return process.Id;
+        }
+        catch (InvalidOperationException)
+        {
+            return -1;
+        }
+    }
+
+    private IscsiCommandException StartFailed(CommandSpec command, string commandLine, string startedFile, Win32Exception ex)
+    {
+        string hint;
+        if (rootHelper.Length > 0)
+        {
+            hint = $"Check that the root helper '{startedFile}' is installed and on PATH, and that it can run '{command.FileName}'.";
+        }
+        else if (Path.GetFileName(command.FileName) == "iscsiadm")
+        {
+            hint = "Is open-iscsi installed? iscsiadm must be on PATH (it lives in /usr/sbin or /sbin, which is not on every user's PATH).";
+        }
+        else
+        {
+            hint = $"Check that '{command.FileName}' is installed and on PATH.";
+        }
+
+        return new IscsiCommandException(
+            command.FileName,
+            commandLine,
+            exitCode: null,
+            standardError: null,
+            $"Could not start '{startedFile}' to run '{commandLine}': {ex.Message}. {hint}",
+            innerException: ex);
+    }
+
+    private static IscsiCommandException TimedOut(CommandSpec command, string commandLine, TimeSpan timeout, Exception inner)
+    {
+        var hint = Path.GetFileName(command.FileName) == "iscsiadm"
+            ? "A hung iscsiadm usually means iscsid is stuck or a portal does not answer; check iscsid and the portal, or lower the login timeouts."
+            : "Raise the timeout if the command is merely slow.";
+        return new IscsiCommandException(
+            command.FileName,
+            commandLine,
+            exitCode: null,
+            standardError: null,
+            $"'{commandLine}' did not finish within {timeout} and was killed together with its child processes. {hint}",
+            timedOut: true,
+            innerException: inner);
+    }
+}

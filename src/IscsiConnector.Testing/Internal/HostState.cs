@@ -1,0 +1,188 @@
+namespace IscsiConnector.Testing.Internal;
+
+/// <summary>Everything the simulated host knows; guarded by <see cref="Gate"/>.</summary>
+internal sealed class HostState
+{
+    public Lock Gate { get; } = new();
+
+    public string InitiatorName { get; set; } = "iqn.1993-08.org.debian:01:simulated";
+
+    public List<TargetDef> Targets { get; } = [];
+
+    public Dictionary<PortalAddress, PortalDef> Portals { get; } = [];
+
+    public List<string> Ifaces { get; } = ["default", "iser"];
+
+    public Dictionary<string, string> IfaceTransports { get; } = new(StringComparer.Ordinal) { ["default"] = "tcp", ["iser"] = "iser" };
+
+    public List<NodeRecord> Nodes { get; } = [];
+
+    public Dictionary<PortalAddress, Dictionary<string, string>> DiscoveryRecords { get; } = [];
+
+    public SortedDictionary<int, SessionState> Sessions { get; } = [];
+
+    public List<ScsiDevice> Devices { get; } = [];
+
+    public List<MultipathMap> Maps { get; } = [];
+
+    /// <summary>multipath's bindings file: a WWID keeps its friendly name across map removal.</summary>
+    public Dictionary<string, string> Bindings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>multipath's wwids file: WWIDs that have been multipathed before.</summary>
+    public HashSet<string> KnownWwids { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> PendingLogins { get; } = new(StringComparer.Ordinal);
+
+    public List<InjectedFailure> Failures { get; } = [];
+
+    public int NextSessionId { get; set; } = 1;
+
+    public int NextHostNumber { get; set; }
+
+    public bool Udev { get; set; } = true;
+
+    public bool MultipathdRunning { get; set; } = true;
+
+    public Simulation.FindMultipathsMode FindMultipaths { get; set; } = Simulation.FindMultipathsMode.Yes;
+
+    public bool UserFriendlyNames { get; set; } = true;
+
+    public TimeSpan DefaultLatency { get; set; }
+
+    public Dictionary<string, TimeSpan> Latencies { get; } = new(StringComparer.Ordinal);
+
+    public TargetDef? FindTarget(string iqn) => Targets.Find(t => string.Equals(t.Iqn, iqn, StringComparison.Ordinal));
+}
+
+internal sealed class TargetDef(string iqn, int tid)
+{
+    public string Iqn { get; } = iqn;
+
+    public int Tid { get; } = tid;
+
+    public List<LunDef> Luns { get; } = [];
+
+    public ChapAccount? Chap { get; set; }
+
+    public ChapAccount? MutualChap { get; set; }
+}
+
+internal sealed class LunDef(int lun, long sizeBytes, string wwid, string vendor, string model, bool isController)
+{
+    public int Lun { get; } = lun;
+
+    public long SizeBytes { get; set; } = sizeBytes;
+
+    public string Wwid { get; } = wwid;
+
+    public string Vendor { get; } = vendor;
+
+    public string Model { get; } = model;
+
+    public bool IsController { get; } = isController;
+}
+
+internal sealed record ChapAccount(string Username, string Password);
+
+internal sealed class PortalDef(PortalAddress address)
+{
+    public PortalAddress Address { get; } = address;
+
+    public Simulation.PortalState State { get; set; }
+
+    /// <summary>The targets this portal exposes; <see langword="null"/> means all.</summary>
+    public List<string>? TargetIqns { get; set; }
+
+    public ChapAccount? DiscoveryChap { get; set; }
+
+    public bool Exposes(string iqn) => TargetIqns is null || TargetIqns.Contains(iqn, StringComparer.Ordinal);
+}
+
+internal sealed class NodeRecord(string iqn, PortalAddress portal, string iface, int tpgt)
+{
+    public string Iqn { get; } = iqn;
+
+    public PortalAddress Portal { get; } = portal;
+
+    public string Iface { get; } = iface;
+
+    public int Tpgt { get; set; } = tpgt;
+
+    public Dictionary<string, string> Settings { get; } = NodeSettings.Defaults(iqn, portal, iface, tpgt);
+
+    public string Key => string.Join('|', Iqn, Portal.Bracketed, Iface);
+
+    public string Get(string key) => Settings.TryGetValue(key, out var value) ? value : string.Empty;
+}
+
+internal sealed class SessionState(int id, int hostNumber, NodeRecord node)
+{
+    public int Id { get; } = id;
+
+    public int HostNumber { get; } = hostNumber;
+
+    public string Iqn { get; } = node.Iqn;
+
+    public PortalAddress Portal { get; } = node.Portal;
+
+    public string Iface { get; } = node.Iface;
+
+    public int Tpgt { get; } = node.Tpgt < 0 ? 1 : node.Tpgt;
+
+    public string? Username { get; } = IsChap(node) ? node.Get("node.session.auth.username") : null;
+
+    public string? Password { get; } = IsChap(node) ? node.Get("node.session.auth.password") : null;
+
+    public string State { get; set; } = "LOGGED_IN";
+
+    public bool ManualScan { get; set; }
+
+    public string RecoveryTimeout { get; } = node.Get("node.session.timeo.replacement_timeout");
+
+    private static bool IsChap(NodeRecord node) => string.Equals(node.Get("node.session.auth.authmethod"), "CHAP", StringComparison.OrdinalIgnoreCase);
+}
+
+internal sealed class ScsiDevice(SessionState session, LunDef lun)
+{
+    public SessionState Session { get; } = session;
+
+    public LunDef Lun { get; } = lun;
+
+    public string? DiskName { get; set; }
+
+    public long SizeBytes { get; set; } = lun.SizeBytes;
+
+    public string State { get; set; } = "running";
+
+    public string Hctl => string.Join(':', Session.HostNumber, 0, 0, Lun.Lun);
+}
+
+internal sealed class MultipathMap(string name, int dmIndex, string wwid)
+{
+    public string Name { get; } = name;
+
+    public int DmIndex { get; } = dmIndex;
+
+    public string DmName => "dm-" + DmIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Wwid { get; } = wwid;
+
+    public List<ScsiDevice> Paths { get; } = [];
+
+    public long SizeBytes { get; set; }
+}
+
+internal sealed class InjectedFailure(string program, string[] argumentPrefix, int times, int exitCode, string standardOutput, string standardError)
+{
+    public string Program { get; } = program;
+
+    public string[] ArgumentPrefix { get; } = argumentPrefix;
+
+    public int Remaining { get; set; } = times;
+
+    public int ExitCode { get; } = exitCode;
+
+    public string StandardOutput { get; } = standardOutput;
+
+    public string StandardError { get; } = standardError;
+}

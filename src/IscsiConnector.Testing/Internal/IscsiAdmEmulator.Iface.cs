@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace IscsiConnector.Testing.Internal;
+
+internal sealed partial class IscsiAdmEmulator
+{
+    private ToolResult Iface(IscsiAdmArguments args)
+    {
+        lock (state.Gate)
+        {
+            if (args.Iface is not { } name)
+            {
+                return ToolResult.Ok(string.Concat(state.Ifaces.Select(i => $"{i} {Transport(i)},<empty>,<empty>,<empty>,<empty>\n")));
+            }
+
+            var exists = state.Ifaces.Contains(name, StringComparer.Ordinal);
+            if (args.HasOp("new"))
+            {
+                if (exists)
+                {
+                    return ToolResult.Fail(6, $"iscsiadm: Could not create new interface {name}.");
+                }
+
+                state.Ifaces.Add(name);
+                state.IfaceTransports[name] = "tcp";
+                return ToolResult.Ok($"New interface {name} added\n");
+            }
+
+            if (!exists)
+            {
+                return UnknownIface(name);
+            }
+
+            if (args.HasOp("delete"))
+            {
+                if (name is "default" or "iser")
+                {
+                    return ToolResult.Fail(7, $"iscsiadm: Can not delete the built-in iface {name}.");
+                }
+
+                state.Ifaces.Remove(name);
+                state.IfaceTransports.Remove(name);
+                return ToolResult.Ok($"{name} unbound and deleted.\n");
+            }
+
+            if (args.HasOp("update"))
+            {
+                foreach (var (key, value) in args.Updates.Where(u => u.Key == "iface.transport_name"))
+                {
+                    state.IfaceTransports[name] = value;
+                }
+
+                return ToolResult.Ok($"{name} updated.\n");
+            }
+
+            var text = new StringBuilder("# BEGIN RECORD 2.1.8\n");
+            text.Append("iface.iscsi_ifacename = ").Append(name).Append('\n');
+            text.Append("iface.net_ifacename = <empty>\niface.ipaddress = <empty>\niface.hwaddress = <empty>\n");
+            text.Append("iface.transport_name = ").Append(Transport(name)).Append('\n');
+            text.Append("iface.initiatorname = <empty>\n# END RECORD\n");
+            return ToolResult.Ok(text.ToString());
+        }
+    }
+}

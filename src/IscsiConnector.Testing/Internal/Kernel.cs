@@ -1,0 +1,180 @@
+using System.Globalization;
+using IscsiConnector.Testing.Simulation;
+
+namespace IscsiConnector.Testing.Internal;
+
+/// <summary>The SCSI midlayer, sd and multipathd of the simulated host. Every method runs under <see cref="HostState.Gate"/>.</summary>
+internal static class Kernel
+{
+    /// <summary>Scans a session's target for LUNs, as a write of <c>"0 0 L"</c> (or <c>"- - -"</c>) to <c>scsi_host/hostH/scan</c> does.</summary>
+    public static void Scan(HostState state, SessionState session, int? lun)
+    {
+        var target = state.FindTarget(session.Iqn);
+        if (target is null || session.State != "LOGGED_IN")
+        {
+            return;
+        }
+
+        foreach (var unit in target.Luns.Where(u => lun is null || u.Lun == lun).OrderBy(u => u.Lun))
+        {
+            if (state.Devices.Exists(d => d.Session == session && d.Lun == unit))
+            {
+                continue;
+            }
+
+            var device = new ScsiDevice(session, unit) { DiskName = unit.IsController ? null : AllocateDiskName(state) };
+            state.Devices.Add(device);
+            if (device.DiskName is not null)
+            {
+                OnPathAdded(state, device, explicitAdd: false);
+            }
+        }
+    }
+
+    /// <summary>Removes a device, as writing <c>1</c> to <c>device/delete</c> or a logout does; multipathd drops the path.</summary>
+    public static void RemoveDevice(HostState state, ScsiDevice device)
+    {
+        state.Devices.Remove(device);
+        var map = state.Maps.Find(m => m.Paths.Contains(device));
+        if (map is null)
+        {
+            return;
+        }
+
+        map.Paths.Remove(device);
+
+        // multipathd flushes a map whose last path went away (flush_on_last_del / remove on last path event).
+        if (map.Paths.Count == 0)
+        {
+            state.Maps.Remove(map);
+        }
+    }
+
+    /// <summary>Tears a session down with its devices, as a logout does.</summary>
+    public static void RemoveSession(HostState state, SessionState session)
+    {
+        foreach (var device in state.Devices.Where(d => d.Session == session).ToList())
+        {
+            RemoveDevice(state, device);
+        }
+
+        state.Sessions.Remove(session.Id);
+    }
+
+    /// <summary>Re-reads the capacity of a device, as <c>device/rescan</c> does.</summary>
+    public static void Rescan(ScsiDevice device) => device.SizeBytes = device.Lun.SizeBytes;
+
+    /// <summary>multipathd's reaction to a new path (uevent) or to <c>multipathd add path</c>.</summary>
+    public static bool OnPathAdded(HostState state, ScsiDevice device, bool explicitAdd)
+    {
+        // Without udev multipathd sees no paths at all (captured: "multipath -v3 ... no paths").
+        if (!state.MultipathdRunning || !state.Udev || device.DiskName is null)
+        {
+            return false;
+        }
+
+        var wwid = device.Lun.Wwid;
+        var map = state.Maps.Find(m => m.Wwid == wwid);
+        if (map is not null)
+        {
+            if (!map.Paths.Contains(device))
+            {
+                map.Paths.Add(device);
+            }
+
+            return true;
+        }
+
+        var candidates = state.Devices.Where(d => d.DiskName is not null && d.Lun.Wwid == wwid).ToList();
+        var create = explicitAdd || state.KnownWwids.Contains(wwid) || state.FindMultipaths switch
+        {
+            FindMultipathsMode.No => true,
+            FindMultipathsMode.Yes => candidates.Count >= 2,
+            _ => false,
+        };
+        if (!create)
+        {
+            return false;
+        }
+
+        map = new MultipathMap(MapName(state, wwid), LowestFree(state.Maps.Select(m => m.DmIndex)), wwid) { SizeBytes = device.SizeBytes };
+        map.Paths.AddRange(candidates);
+        state.Maps.Add(map);
+        state.KnownWwids.Add(wwid);
+        return true;
+    }
+
+    /// <summary>The SCSI id multipath uses: NAA designators get prefix 3, EUI-64 2, T10 1 (as scsi_id prints them).</summary>
+    public static string ScsiId(string wwid) => wwid switch
+    {
+        _ when wwid.StartsWith("naa.", StringComparison.Ordinal) => "3" + wwid[4..],
+        _ when wwid.StartsWith("eui.", StringComparison.Ordinal) => "2" + wwid[4..],
+        _ when wwid.StartsWith("t10.", StringComparison.Ordinal) => "1" + wwid[4..],
+        _ => wwid,
+    };
+
+    /// <summary>tgtd's default NAA WWID for target <paramref name="tid"/>, LUN <paramref name="lun"/> (captured: tid 1 LUN 1 is <c>naa.60000000000000000e00000000010001</c>).</summary>
+    public static string DefaultWwid(int tid, int lun) =>
+        string.Create(CultureInfo.InvariantCulture, $"naa.60000000000000000e000000{tid:x4}{lun:x4}");
+
+    /// <summary>The kernel's sd naming: sda … sdz, sdaa … sdzz, sdaaa (bijective base 26).</summary>
+    public static string DiskName(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('a' + ((n - 1) % 26)) + letters;
+        }
+
+        return "sd" + letters;
+    }
+
+    public static int LowestFree(IEnumerable<int> used)
+    {
+        var taken = used.ToHashSet();
+        var candidate = 0;
+        while (taken.Contains(candidate))
+        {
+            candidate++;
+        }
+
+        return candidate;
+    }
+
+    private static string AllocateDiskName(HostState state)
+    {
+        // sd takes the lowest free index (ida), so a name freed by a logout is reused: captured "sda" again.
+        var used = state.Devices.Where(d => d.DiskName is not null).Select(d => d.DiskName!).ToHashSet(StringComparer.Ordinal);
+        var index = 0;
+        while (used.Contains(DiskName(index)))
+        {
+            index++;
+        }
+
+        return DiskName(index);
+    }
+
+    private static string MapName(HostState state, string wwid)
+    {
+        if (!state.UserFriendlyNames)
+        {
+            return ScsiId(wwid);
+        }
+
+        if (state.Bindings.TryGetValue(wwid, out var bound))
+        {
+            return bound;
+        }
+
+        var taken = state.Bindings.Values.ToHashSet(StringComparer.Ordinal);
+        var index = 0;
+        while (taken.Contains("mpath" + DiskName(index)[2..]))
+        {
+            index++;
+        }
+
+        var name = "mpath" + DiskName(index)[2..];
+        state.Bindings[wwid] = name;
+        return name;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IscsiConnector.Testing.Scenarios;
+
+namespace IscsiConnector.Testing.Internal;
+
+/// <summary>Source-generated serializer for scenarios: no reflection, so the package stays trimmable and AOT-friendly.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    WriteIndented = true)]
+[JsonSerializable(typeof(ScenarioDefinition))]
+internal sealed partial class ScenarioJsonContext : JsonSerializerContext;

@@ -1,0 +1,110 @@
+using IscsiConnector.Testing.Scenarios;
+
+namespace IscsiConnector.Testing.Simulation;
+
+public sealed partial class SimulatedIscsiHost
+{
+    /// <summary>Builds a host from a scenario document (see docs/testing.md for the format).</summary>
+    /// <param name="json">The scenario JSON.</param>
+    /// <param name="timeProvider">The clock; the default value is <see cref="TimeProvider.System"/> (real time, as for a demo).</param>
+    /// <returns>The configured host.</returns>
+    /// <exception cref="FormatException">The document is invalid; the message names the key and the problem.</exception>
+    public static SimulatedIscsiHost FromScenario(string json, TimeProvider? timeProvider = null) =>
+        FromScenario(ScenarioDefinition.Parse(json), timeProvider);
+
+    /// <summary>Builds a host from a parsed scenario.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="timeProvider">The clock; the default value is <see cref="TimeProvider.System"/>.</param>
+    /// <returns>The configured host.</returns>
+    /// <exception cref="FormatException">A value is invalid; the message names the key and the problem.</exception>
+    public static SimulatedIscsiHost FromScenario(ScenarioDefinition scenario, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var host = new SimulatedIscsiHost(timeProvider);
+        Apply("initiatorName", () =>
+        {
+            if (scenario.InitiatorName is { } name)
+            {
+                host.InitiatorName = name;
+            }
+        });
+        host.Udev = scenario.Udev;
+        if (scenario.Multipathd is { } multipath)
+        {
+            host.MultipathdRunning = multipath.Running;
+            host.UserFriendlyNames = multipath.UserFriendlyNames;
+            host.FindMultipaths = multipath.FindMultipaths?.ToLowerInvariant() switch
+            {
+                null or "yes" or "on" => FindMultipathsMode.Yes,
+                "no" or "off" => FindMultipathsMode.No,
+                "strict" => FindMultipathsMode.Strict,
+                var other => throw new FormatException($"Scenario key 'multipathd.findMultipaths': '{other}' is not one of no, yes, strict."),
+            };
+        }
+
+        foreach (var (program, milliseconds) in scenario.LatencyMs ?? new Dictionary<string, double>())
+        {
+            Apply($"latencyMs.{program}", () =>
+            {
+                var latency = TimeSpan.FromMilliseconds(milliseconds);
+                _ = program == "default" ? host.WithLatency(latency) : host.WithLatency(program, latency);
+            });
+        }
+
+        for (var i = 0; i < scenario.Targets.Count; i++)
+        {
+            var target = scenario.Targets[i];
+            Apply($"targets[{i}]", () =>
+            {
+                var luns = (target.Luns ?? []).Select(l => new SimulatedLun(l.Lun, l.SizeBytes, l.Wwid, l.Vendor ?? "IET", l.Model ?? "VIRTUAL-DISK")).ToArray();
+                host.AddTarget(target.Iqn, luns);
+                if (target.Chap is { } chap)
+                {
+                    host.WithTargetChap(target.Iqn, chap.Username, chap.Password, chap.UsernameIn, chap.PasswordIn);
+                }
+            });
+        }
+
+        for (var i = 0; i < scenario.Portals.Count; i++)
+        {
+            var portal = scenario.Portals[i];
+            var state = portal.State?.ToLowerInvariant() switch
+            {
+                null or "up" => PortalState.Up,
+                "refusing" or "refused" => PortalState.Refusing,
+                "blackholed" or "blackhole" => PortalState.Blackholed,
+                var other => throw new FormatException($"Scenario key 'portals[{i}].state': '{other}' is not one of up, refusing (or refused), blackholed."),
+            };
+            Apply($"portals[{i}]", () =>
+            {
+                host.AddPortal(portal.Address, state, [.. portal.Targets ?? []]);
+                if (portal.DiscoveryChap is { } chap)
+                {
+                    host.WithDiscoveryChap(portal.Address, chap.Username, chap.Password);
+                }
+            });
+        }
+
+        var failures = scenario.Failures ?? [];
+        for (var i = 0; i < failures.Count; i++)
+        {
+            var failure = failures[i];
+            Apply($"failures[{i}]", () => host.InjectFailure(failure.Program, failure.Arguments ?? [], failure.Times, failure.ExitCode, failure.Stderr ?? string.Empty, failure.Stdout ?? string.Empty));
+        }
+
+        return host;
+    }
+
+    /// <summary>Runs one configuration step and turns argument errors into a <see cref="FormatException"/> naming the scenario key.</summary>
+    private static void Apply(string key, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FormatException($"Scenario key '{key}': {ex.Message}", ex);
+        }
+    }
+}

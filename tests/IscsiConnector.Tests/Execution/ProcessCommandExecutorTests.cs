@@ -128,7 +128,7 @@ public sealed class ProcessCommandExecutorTests
     public async Task ExecuteAsync_Timeout_KillsWholeProcessTreeAndThrowsTimedOut()
     {
         using var pidFile = new TempFile();
-        var time = new ManualTimeProvider();
+        var time = new ManualTimeProvider { AutoAdvance = false };
         var logger = new CapturingLogger<ProcessCommandExecutor>();
         var command = Sh("sleep 600 & echo $! > \"$1\"; wait", pidFile.Path) with { Timeout = TimeSpan.FromSeconds(30) };
 

@@ -87,10 +87,13 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
         // Both pipes are drained from the start: a child that fills one pipe while we wait on the other would deadlock.
         var standardOutput = process.StandardOutput.ReadToEndAsync(linked.Token);
         var standardError = process.StandardError.ReadToEndAsync(linked.Token);
+
+        // Not awaited before the exit: a child that never reads its input would block the write past the timeout.
+        var standardInput = WriteStandardInputAsync(process.StandardInput, command.StandardInput, linked.Token);
         try
         {
-            await WriteStandardInputAsync(process.StandardInput, command.StandardInput, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+            await standardInput.ConfigureAwait(false);
 
             // A grandchild that inherited the pipes can keep them open after the child exits; the token bounds that too.
             var output = await standardOutput.ConfigureAwait(false);
@@ -104,6 +107,7 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
             KillProcessTree(process);
             Forget(standardOutput);
             Forget(standardError);
+            Forget(standardInput);
             var duration = timeProvider.GetElapsedTime(started);
             if (cancellationToken.IsCancellationRequested)
             {
@@ -127,38 +131,4 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
         _ when command.StandardInputIsSecret => "secret, not shown",
         var text => $"{text.Length} characters",
     };
-
-    private static async Task WriteStandardInputAsync(StreamWriter writer, string? text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (!string.IsNullOrEmpty(text))
-            {
-                await writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (IOException)
-        {
-            // The child closed its input or exited without reading it all; its exit code tells what happened.
-        }
-        finally
-        {
-            // Closing (also when there is no input) gives the child end-of-file instead of a prompt that waits forever.
-            try
-            {
-                writer.Close();
-            }
-            catch (IOException)
-            {
-                // Same as above: the pipe is already gone.
-            }
-        }
-    }
-
-    private static void Forget(Task task) => task.ContinueWith(
-        static t => _ = t.Exception,
-        CancellationToken.None,
-        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-        TaskScheduler.Default);
 }

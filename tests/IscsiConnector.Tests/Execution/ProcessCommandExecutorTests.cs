@@ -146,6 +146,26 @@ public sealed class ProcessCommandExecutorTests
     }
 
     [LinuxFact]
+    public async Task ExecuteAsync_ChildNeverReadsLargeInput_TimeoutStillFires()
+    {
+        // 4 MB is far more than a pipe buffer: the write blocks until the child is killed.
+        using var pidFile = new TempFile();
+        var time = new ManualTimeProvider();
+        var command = Sh("echo $$ > \"$1\"; exec sleep 600", pidFile.Path) with
+        {
+            StandardInput = new string('x', 4 * 1024 * 1024),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        var run = new ProcessCommandExecutor(timeProvider: time).ExecuteAsync(command);
+        var child = pidFile.WaitForPid(() => time.PendingTimers > 0);
+        time.Advance(TimeSpan.FromSeconds(30));
+
+        (await run.Invoking(t => t).Should().ThrowAsync<IscsiCommandException>()).Which.TimedOut.Should().BeTrue();
+        ProcessProbe.WaitUntilGone(child).Should().BeTrue();
+    }
+
+    [LinuxFact]
     public async Task ExecuteAsync_TimeoutOnSystemClock_Fires()
     {
         var command = new CommandSpec("/bin/sleep", "600") { Timeout = TimeSpan.FromMilliseconds(200) };

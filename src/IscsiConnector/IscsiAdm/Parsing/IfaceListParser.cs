@@ -6,32 +6,22 @@ public static class IfaceListParser
     /// <summary>Parses the standard output.</summary>
     /// <param name="output">The standard output.</param>
     /// <returns>The ifaces and any lines that were not understood.</returns>
-    public static IscsiAdmParseResult<IscsiIfaceSummary> Parse(string? output)
+    public static IscsiAdmParseResult<IscsiIfaceSummary> Parse(string? output) => PortalText.EachLine(output, ParseLine);
+
+    private static IscsiIfaceSummary? ParseLine(string line)
     {
-        var items = new List<IscsiIfaceSummary>();
-        var unparsed = new List<string>();
-        foreach (var line in PortalText.Lines(output).Where(l => l.Length > 0))
-        {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            var fields = space > 0 ? line[(space + 1)..].Trim().Split(',') : [];
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var fields = space > 0 ? line[(space + 1)..].Trim().Split(',') : [];
 
-            // An IPv6 address in the third field has no commas, so five fields is exact.
-            if (fields.Length == 5 && fields[0].Length > 0 && PortalText.IsName(line[..space]))
-            {
-                items.Add(new IscsiIfaceSummary(
-                    line[..space],
-                    fields[0],
-                    PortalText.OrNull(fields[1]),
-                    PortalText.OrNull(fields[2]),
-                    PortalText.OrNull(fields[3]),
-                    PortalText.OrNull(fields[4])));
-            }
-            else
-            {
-                unparsed.Add(line);
-            }
-        }
-
-        return new IscsiAdmParseResult<IscsiIfaceSummary>(items, unparsed);
+        // An IPv6 address in the third field has no commas, so five fields is exact.
+        return fields.Length == 5 && fields[0].Length > 0 && PortalText.IsName(line[..space])
+            ? new IscsiIfaceSummary(
+                line[..space],
+                fields[0],
+                PortalText.OrNull(fields[1]),
+                PortalText.OrNull(fields[2]),
+                PortalText.OrNull(fields[3]),
+                PortalText.OrNull(fields[4]))
+            : null;
     }
 }

@@ -87,22 +87,30 @@ internal static class PortalText
     public static IEnumerable<string> Lines(string? output) =>
         (output ?? string.Empty).Split('\n').Select(l => l.Trim());
 
+    /// <summary>Runs a one-line parser over every non-blank line; lines it returns <see langword="null"/> for are reported.</summary>
+    public static IscsiAdmParseResult<T> EachLine<T>(string? output, Func<string, T?> parseLine)
+        where T : class
+    {
+        var items = new List<T>();
+        var unparsed = new List<string>();
+        foreach (var line in Lines(output).Where(l => l.Length > 0))
+        {
+            if (parseLine(line) is { } item)
+            {
+                items.Add(item);
+            }
+            else
+            {
+                unparsed.Add(line);
+            }
+        }
+
+        return new IscsiAdmParseResult<T>(items, unparsed);
+    }
+
     /// <summary>Gets a value indicating whether a token can be a target or initiator name (no whitespace, not empty).</summary>
     public static bool IsName(string token) => token.Length > 0 && !token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     private static bool TryParsePort(string text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 1 and <= 65535;
-}
-
-/// <summary>How a portal is written in a given iscsiadm output.</summary>
-internal enum PortalNotation
-{
-    /// <summary><c>host:port[,tpgt]</c>, IPv6 bracketed: node, session and SendTargets lines.</summary>
-    Bracketed,
-
-    /// <summary><c>host:port</c> where an IPv6 host is not bracketed: the <c>via</c> lines of <c>-m discovery</c>.</summary>
-    BareColon,
-
-    /// <summary><c>host,port</c>, IPv6 not bracketed: <c>DiscoveryAddress:</c> lines.</summary>
-    CommaPort,
 }

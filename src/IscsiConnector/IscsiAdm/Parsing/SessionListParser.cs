@@ -14,28 +14,21 @@ public static partial class SessionListParser
     /// <summary>Parses the standard output of <c>iscsiadm -m session</c>.</summary>
     /// <param name="output">The standard output; <see langword="null"/> or empty gives no items.</param>
     /// <returns>The sessions and any lines that were not understood.</returns>
-    public static IscsiAdmParseResult<IscsiSessionSummary> Parse(string? output)
+    public static IscsiAdmParseResult<IscsiSessionSummary> Parse(string? output) => PortalText.EachLine(output, ParseLine);
+
+    private static IscsiSessionSummary? ParseLine(string line)
     {
-        var items = new List<IscsiSessionSummary>();
-        var unparsed = new List<string>();
-        foreach (var line in PortalText.Lines(output).Where(l => l.Length > 0))
+        var match = LinePattern().Match(line);
+        if (!match.Success
+            || !int.TryParse(match.Groups["sid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sid)
+            || !PortalText.TryParse(match.Groups["portal"].Value, out var portal)
+            || !PortalText.IsName(match.Groups["target"].Value))
         {
-            var match = LinePattern().Match(line);
-            if (match.Success
-                && int.TryParse(match.Groups["sid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sid)
-                && PortalText.TryParse(match.Groups["portal"].Value, out var portal)
-                && PortalText.IsName(match.Groups["target"].Value))
-            {
-                bool? flash = match.Groups["flash"].Success ? match.Groups["flash"].Value == "flash" : null;
-                items.Add(new IscsiSessionSummary(match.Groups["transport"].Value, sid, portal, match.Groups["target"].Value, flash));
-            }
-            else
-            {
-                unparsed.Add(line);
-            }
+            return null;
         }
 
-        return new IscsiAdmParseResult<IscsiSessionSummary>(items, unparsed);
+        bool? flash = match.Groups["flash"].Success ? match.Groups["flash"].Value == "flash" : null;
+        return new IscsiSessionSummary(match.Groups["transport"].Value, sid, portal, match.Groups["target"].Value, flash);
     }
 
     [GeneratedRegex(@"^(?<transport>[\w.-]+):\s+\[(?<sid>\d+)\]\s+(?<portal>\S+)\s+(?<target>\S+)(?:\s+\((?<flash>flash|non-flash)\))?$", RegexOptions.CultureInvariant)]

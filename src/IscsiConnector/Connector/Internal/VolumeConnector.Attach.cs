@@ -15,10 +15,11 @@ internal sealed partial class VolumeConnector
             return await ConnectMultipathAsync(connectionInfo, start, cancellationToken).ConfigureAwait(false);
         }
 
+        var transport = await _transports.SelectAsync(cancellationToken).ConfigureAwait(false);
         var order = await OrderForFailoverAsync(connectionInfo.FailoverOrder, cancellationToken).ConfigureAwait(false);
         Log.AttachStarting(_logger, VolumeName(connectionInfo), order.Count, false);
         var settings = SettingsFor(connectionInfo);
-        var attempts = order.Select(p => new PathAttempt(p)).ToList();
+        var attempts = order.Select(p => NewAttempt(p, transport)).ToList();
         for (var i = 0; i < attempts.Count; i++)
         {
             await TryPathAsync(attempts[i], settings, existedBefore: null, cancellationToken).ConfigureAwait(false);
@@ -76,7 +77,7 @@ internal sealed partial class VolumeConnector
         await using var held = (await _locks.AcquireAsync(path.Portal, path.Iqn, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         try
         {
-            if (!await LoginOrReuseAsync(attempt, settings, existedBefore, cancellationToken).ConfigureAwait(false))
+            if (!await LoginWithFallbackAsync(attempt, settings, existedBefore, cancellationToken).ConfigureAwait(false))
             {
                 await UndoLockedAsync(attempt).ConfigureAwait(false);
                 return;
@@ -111,7 +112,7 @@ internal sealed partial class VolumeConnector
         // An existing session (another volume on the same target, or a repeated attach) is reused untouched:
         // no node update, no login. Sessions are read from sysfs, not from "iscsiadm -m session".
         var sessions = await _initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
-        var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, _options.Transport));
+        var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, attempt.Iface));
         if (session is not null)
         {
             attempt.Session = session;
@@ -128,7 +129,7 @@ internal sealed partial class VolumeConnector
         attempt.NodeCreated = !existsNow;
         try
         {
-            await _initiator.PrepareNodeAsync(path, existsNow, settings, cancellationToken).ConfigureAwait(false);
+            await For(attempt.Iface).PrepareNodeAsync(path, existsNow, settings, cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {
@@ -140,7 +141,7 @@ internal sealed partial class VolumeConnector
         attempt.LoggedInByUs = true;
         try
         {
-            await _pipelines.Login.ExecuteAsync(async token => await _initiator.LoginAsync(path, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await _pipelines.Login.ExecuteAsync(async token => await For(attempt.Iface).LoginAsync(path, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {
@@ -150,7 +151,7 @@ internal sealed partial class VolumeConnector
         }
 
         sessions = await _initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
-        attempt.Session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, _options.Transport));
+        attempt.Session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, attempt.Iface));
         if (attempt.Session is null)
         {
             attempt.Fail(PortalFailureKind.LoginFailed, "iscsiadm reported a successful login but no session appeared in sysfs.");

@@ -1,4 +1,5 @@
 using IscsiConnector.Internal;
+using IscsiConnector.Transports.Internal;
 
 namespace IscsiConnector.Connector.Internal;
 
@@ -12,10 +13,11 @@ internal sealed partial class VolumeConnector
             throw new VolumeAttachException($"Attaching volume {VolumeName(info)} failed: multipath is enforced but multipathd is not running. Start multipathd or turn EnforceMultipath off.", []);
         }
 
-        var (paths, existedBefore) = await PathsForMultipathAsync(info, cancellationToken).ConfigureAwait(false);
+        var transport = await _transports.SelectAsync(cancellationToken).ConfigureAwait(false);
+        var (paths, existedBefore) = await PathsForMultipathAsync(info, transport, cancellationToken).ConfigureAwait(false);
         Log.AttachStarting(_logger, VolumeName(info), paths.Count, true);
         var settings = SettingsFor(info);
-        var attempts = paths.Select(p => new PathAttempt(p)).ToList();
+        var attempts = paths.Select(p => NewAttempt(p, transport)).ToList();
         using var gate = new SemaphoreSlim(_options.MaxParallelLogins, _options.MaxParallelLogins);
         var tasks = attempts.Select(a => RunGatedAsync(gate, a, settings, existedBefore, cancellationToken)).ToArray();
         try
@@ -125,7 +127,7 @@ internal sealed partial class VolumeConnector
     /// nothing is added). Returns which records existed before discovery, because discovery creates records that
     /// are then ours to clean up.
     /// </summary>
-    private async Task<(IReadOnlyList<IscsiPath> Paths, Func<IscsiPath, bool>? ExistedBefore)> PathsForMultipathAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<IscsiPath> Paths, Func<IscsiPath, bool>? ExistedBefore)> PathsForMultipathAsync(ConnectionInfo info, TransportSelection transport, CancellationToken cancellationToken)
     {
         var paths = info.MultipathPaths;
         if (paths.Count != 1 || !_options.DiscoverWhenSinglePortal)
@@ -138,7 +140,7 @@ internal sealed partial class VolumeConnector
         IReadOnlyList<IscsiPath> discovered;
         try
         {
-            discovered = await _initiator.DiscoverAsync(primary.Portal, primary.Lun, info.DiscoveryChap, cancellationToken).ConfigureAwait(false);
+            discovered = await DiscoverWithFallbackAsync(transport, primary, info.DiscoveryChap, cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {

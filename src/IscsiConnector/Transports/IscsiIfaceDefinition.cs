@@ -63,7 +63,7 @@ public sealed record IscsiIfaceDefinition(string TransportName, string? Hardware
             problems.Add("Give HardwareAddress, NetInterfaceName or Name: the iface name is made from one of them.");
         }
 
-        if (IpAddress is not null && !IPAddress.TryParse(IpAddress, out _))
+        if (IpAddress is not null && !IsIpAddress(IpAddress))
         {
             problems.Add($"IpAddress {ValueRules.Show(IpAddress)} is not an IPv4 or IPv6 address (without brackets).");
         }
@@ -119,6 +119,12 @@ public sealed record IscsiIfaceDefinition(string TransportName, string? Hardware
     internal static bool IsMacAddress(string value) =>
         value.Length == 17 && value.Split(':') is { Length: 6 } parts
         && parts.All(p => p.Length == 2 && byte.TryParse(p, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _));
+
+    // Stricter than IPAddress.TryParse, which takes "10" for 0.0.0.10 and accepts brackets.
+    internal static bool IsIpAddress(string value) =>
+        value.Contains(':', StringComparison.Ordinal)
+            ? !value.Contains('[', StringComparison.Ordinal) && IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            : value.Split('.').Length == 4 && IPAddress.TryParse(value, out var v4) && v4.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
 
     // iface names and interface names become file names (/etc/iscsi/ifaces/<name>, /sys/class/net/<name>).
     private static string? FileNameProblem(string value, int maxLength) =>

@@ -43,6 +43,14 @@ internal sealed class IfaceDb(ICommandExecutor inner) : ICommandExecutor
     /// <summary>An exit code and standard error the next matching iface operation (<c>new</c>, <c>update</c>, <c>show</c>, <c>delete</c>) fails with.</summary>
     public Dictionary<string, (int ExitCode, string StandardError)> FailNext { get; } = new(StringComparer.Ordinal);
 
+    public void ClearCommands()
+    {
+        lock (_gate)
+        {
+            _commands.Clear();
+        }
+    }
+
     public IReadOnlyCollection<string> Names
     {
         get

@@ -71,8 +71,7 @@ public sealed class IscsiIfaceManagerTests
     [InlineData("default")]
     public async Task ValidateAsync_TransportNotSupported_ThrowsUnknownTransport(string transport)
     {
-        var record = FixtureFiles.Read("transports/iface-show-cxgb4i.txt").Replace("iface.transport_name = cxgb4i", $"iface.transport_name = {transport}", StringComparison.Ordinal);
-        _executor.SetupExact("iscsiadm", "-m", "iface", "-I", Cxgb4, "-o", "show").Returns(0, record);
+        ShowAnswers(CapturedRecordWithTransport(transport));
 
         var error = (await Manager().Invoking(m => m.ValidateAsync(Cxgb4)).Should().ThrowAsync<IscsiTransportException>()).Which;
 
@@ -93,8 +92,7 @@ public sealed class IscsiIfaceManagerTests
     [InlineData("qedi")]
     public async Task ValidateAsync_EverySupportedTransport_IsAccepted(string transport)
     {
-        var record = FixtureFiles.Read("transports/iface-show-cxgb4i.txt").Replace("iface.transport_name = cxgb4i", $"iface.transport_name = {transport}", StringComparison.Ordinal);
-        _executor.SetupExact("iscsiadm", "-m", "iface", "-I", Cxgb4, "-o", "show").Returns(0, record);
+        ShowAnswers(CapturedRecordWithTransport(transport));
 
         (await Manager().ValidateAsync(Cxgb4)).TransportName.Should().Be(transport);
     }
@@ -138,6 +136,11 @@ public sealed class IscsiIfaceManagerTests
     [Fact]
     public void ListLoadedTransports_NoIscsiModule_ReturnsEmpty() =>
         new IscsiIfaceManager(_executor, new FakeSysfs()).ListLoadedTransports().Should().BeEmpty();
+
+    private static string CapturedRecordWithTransport(string transport) =>
+        FixtureFiles.Read("transports/iface-show-cxgb4i.txt").Replace("iface.transport_name = cxgb4i", $"iface.transport_name = {transport}", StringComparison.Ordinal);
+
+    private void ShowAnswers(string record) => _executor.SetupExact("iscsiadm", "-m", "iface", "-I", Cxgb4, "-o", "show").Returns(0, record);
 
     private IscsiIfaceManager Manager() => new(_executor, new FakeSysfs());
 }

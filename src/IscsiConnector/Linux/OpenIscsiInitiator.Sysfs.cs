@@ -39,7 +39,7 @@ internal sealed partial class OpenIscsiInitiator
         return Task.FromResult<IReadOnlyList<InitiatorSession>>(sessions);
     }
 
-    public bool NodeExists(IscsiPath path) => ListNodePortals(path.Iqn).Any(p => p.SameAddressAs(path.Portal));
+    public bool NodeExists(IscsiPath path) => NodeExistsForIface(path);
 
     public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn)
     {

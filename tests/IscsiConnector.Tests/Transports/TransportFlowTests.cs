@@ -75,6 +75,31 @@ public sealed class TransportFlowTests
     }
 
     [Fact]
+    public async Task ConnectVolumeAsync_RecordOfDefaultIfaceExists_StillCreatesTheRecordOfTheIface()
+    {
+        using var f = new TransportFixture(o => o.TransportFallback = TransportFallback.Fail);
+        f.Sysfs.WithFile($"/etc/iscsi/nodes/{Iqn}/127.0.0.1,3260,-1/default", "node.name = " + Iqn);
+
+        var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
+
+        f.IfaceUses().Should().Equal(("node -o new", Cxgb4), ("node -o update", Cxgb4), ("node --login", Cxgb4));
+        attachment.Portals.Single().Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ConnectVolumeAsync_RecordOfTheIfaceExists_UpdatesItWithoutNew()
+    {
+        using var f = new TransportFixture(o => o.TransportFallback = TransportFallback.Fail);
+        await f.Host.ExecuteAsync(new IscsiConnector.Execution.CommandSpec("iscsiadm", "-m", "node", "-o", "new", "-T", Iqn, "-p", "127.0.0.1:3260", "-I", Cxgb4));
+        f.Sysfs.WithFile($"/etc/iscsi/nodes/{Iqn}/127.0.0.1,3260,-1/{Cxgb4}", "node.name = " + Iqn);
+        f.Db.ClearCommands();
+
+        await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
+
+        f.IfaceUses().Should().Equal(("node -o update", Cxgb4), ("node --login", Cxgb4));
+    }
+
+    [Fact]
     public async Task GetConnectorPropertiesAsync_ReportsTheLoadedTransports()
     {
         using var f = new TransportFixture(_ => { });

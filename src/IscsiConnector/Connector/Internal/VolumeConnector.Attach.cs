@@ -121,7 +121,7 @@ internal sealed partial class VolumeConnector
             return true;
         }
 
-        var existsNow = _initiator.NodeExists(path);
+        var existsNow = For(attempt.Iface).NodeExists(path);
         attempt.OwnsNode = !(existedBefore?.Invoke(path) ?? existsNow);
 
         // Marked before the command: if it is cancelled half way the record may exist, and deleting a missing

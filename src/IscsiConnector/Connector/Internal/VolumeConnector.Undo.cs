@@ -37,7 +37,7 @@ internal sealed partial class VolumeConnector
                 await For(attempt.Iface).DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
                 attempt.NodeCreated = false;
             }
-            else if (attempt.OwnsNode && attempt.Outcome != LoginOutcome.AlreadyLoggedIn && _initiator.NodeExists(path))
+            else if (attempt.OwnsNode && attempt.Outcome != LoginOutcome.AlreadyLoggedIn && For(attempt.Iface).NodeExists(path))
             {
                 // Discovery created this record for us (it did not exist before): remove it too.
                 await For(attempt.Iface).DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);

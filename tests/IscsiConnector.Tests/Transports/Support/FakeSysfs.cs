@@ -40,6 +40,13 @@ internal sealed class FakeSysfs : IHostFileSystem
         return this;
     }
 
+    /// <summary>Any other file, e.g. a node record under <c>/etc/iscsi/nodes</c>.</summary>
+    public FakeSysfs WithFile(string path, string content)
+    {
+        File(path, content);
+        return this;
+    }
+
     public bool Exists(string path) => _files.ContainsKey(path) || _directories.Contains(path) || _links.ContainsKey(path);
 
     public string? ReadAllText(string path) => _files.GetValueOrDefault(path);

@@ -39,7 +39,7 @@ public interface IVolumeConnector
     /// then <c>iscsiadm -m node -T &lt;iqn&gt; -p &lt;portal&gt; --logout</c> and <c>-o delete</c>.
     /// </remarks>
     /// <exception cref="ConnectionInfoException">An IQN, portal or CHAP user name cannot be passed safely to <c>iscsiadm</c>.</exception>
-    /// <exception cref="VolumeDetachException">Something could not be cleaned up and <see cref="DisconnectOptions.IgnoreErrors"/> is not set.</exception>
+    /// <exception cref="VolumeDetachException">Something could not be cleaned up (including a (portal, target) lock not obtained within <see cref="IscsiConnectorOptions.LockTimeout"/>) and <see cref="DisconnectOptions.IgnoreErrors"/> is not set.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<DisconnectResult> DisconnectVolumeAsync(
         ConnectionInfo connectionInfo,

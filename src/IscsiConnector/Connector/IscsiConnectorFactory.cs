@@ -11,7 +11,7 @@ namespace IscsiConnector;
 public static class IscsiConnectorFactory
 {
     /// <summary>Creates a connector for this Linux host (open-iscsi), or over the seams given (tests, a simulated host).</summary>
-    /// <param name="options">The settings; <see langword="null"/> for the defaults. Validated here. The connector keeps a copy-free reference: do not change it afterwards.</param>
+    /// <param name="options">The settings; <see langword="null"/> for the defaults. Validated here. The connector keeps this instance: do not change it afterwards.</param>
     /// <param name="executor">Runs the commands; <see langword="null"/> for real processes.</param>
     /// <param name="fileSystem">Reads sysfs, <c>/dev</c> and <c>/etc/iscsi</c>; <see langword="null"/> for the real file system.</param>
     /// <param name="timeProvider">The clock for timeouts and backoff; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>

@@ -18,6 +18,9 @@ public enum PortalFailureKind
     /// <summary>The device's WWID differs from the other paths' (a different volume behind this path); it was not used.</summary>
     WwnMismatch,
 
+    /// <summary>Another operation (possibly another process) held the (portal, target) lock longer than <see cref="IscsiConnectorOptions.LockTimeout"/>.</summary>
+    LockTimeout,
+
     /// <summary>The attach was cancelled while this portal was being tried.</summary>
     Cancelled,
 }

@@ -15,7 +15,7 @@ public sealed record VolumeAttachment
     /// <summary>Gets the stable <c>/dev/disk/by-path/ip-…-iscsi-…-lun-N</c> link when udev made one (single path only), otherwise <see langword="null"/>.</summary>
     public string? ByPath { get; init; }
 
-    /// <summary>Gets the volume's WWN in udev form (<c>3600…</c>: sysfs <c>naa.600…</c> with the type as a digit), as os-brick's <c>scsi_wwn</c>.</summary>
+    /// <summary>Gets the volume's WWN in udev form (<c>3600…</c>: sysfs <c>naa.600…</c> with the type as a digit), as os-brick's <c>scsi_wwn</c>; empty when sysfs reported no WWID.</summary>
     public required string ScsiWwn { get; init; }
 
     /// <summary>Gets the multipath id (the WWN, as os-brick's <c>multipath_id</c>) when <see cref="Path"/> is a multipath map, otherwise <see langword="null"/>.</summary>

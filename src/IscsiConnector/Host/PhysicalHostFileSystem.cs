@@ -25,8 +25,8 @@ internal sealed class PhysicalHostFileSystem : IHostFileSystem
 
     public void WriteAllText(string path, string contents)
     {
-        // FileMode.Open: sysfs attributes are written in place, never created (a typo must fail, not create a file).
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        // FileMode.Truncate (O_TRUNC, as the shell's ">"): attributes are written, never created, so a typo fails.
+        using var stream = new FileStream(path, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite);
         using var writer = new StreamWriter(stream);
         writer.Write(contents);
     }

@@ -16,19 +16,8 @@ internal static class IscsiAdmCommands
     public static CommandSpec NodeNew(IscsiPath path, string iface) => Node(path, iface, "-o", "new");
 
     /// <summary><c>iscsiadm -m node -T … -p … -I … -o update -n k -v v [-n k -v v …]</c>: every setting in one process.</summary>
-    public static CommandSpec NodeUpdate(IscsiPath path, string iface, IEnumerable<(string Key, CommandArgument Value)> settings)
-    {
-        var arguments = NodeArguments(path, iface).Concat(["-o", "update"]).ToList();
-        foreach (var (key, value) in settings)
-        {
-            arguments.Add("-n");
-            arguments.Add(key);
-            arguments.Add("-v");
-            arguments.Add(value);
-        }
-
-        return new CommandSpec(Program, arguments);
-    }
+    public static CommandSpec NodeUpdate(IscsiPath path, string iface, IEnumerable<(string Key, CommandArgument Value)> settings) =>
+        Update(NodeArguments(path, iface), settings);
 
     /// <summary><c>iscsiadm -m node -T … -p … -I … --login</c>.</summary>
     public static CommandSpec Login(IscsiPath path, string iface) => Node(path, iface, "--login");
@@ -43,19 +32,8 @@ internal static class IscsiAdmCommands
     public static CommandSpec DiscoveryDbNew(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "-o", "new");
 
     /// <summary><c>iscsiadm -m discoverydb -t sendtargets -p … -I … -o update -n … -v …</c>.</summary>
-    public static CommandSpec DiscoveryDbUpdate(IscsiPortal portal, string iface, IEnumerable<(string Key, CommandArgument Value)> settings)
-    {
-        var arguments = DiscoveryDbArguments(portal, iface).Concat(["-o", "update"]).ToList();
-        foreach (var (key, value) in settings)
-        {
-            arguments.Add("-n");
-            arguments.Add(key);
-            arguments.Add("-v");
-            arguments.Add(value);
-        }
-
-        return new CommandSpec(Program, arguments);
-    }
+    public static CommandSpec DiscoveryDbUpdate(IscsiPortal portal, string iface, IEnumerable<(string Key, CommandArgument Value)> settings) =>
+        Update(DiscoveryDbArguments(portal, iface), settings);
 
     /// <summary><c>iscsiadm -m discoverydb -t sendtargets -p … -I … --discover</c>.</summary>
     public static CommandSpec DiscoveryDbDiscover(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "--discover");
@@ -105,6 +83,18 @@ internal static class IscsiAdmCommands
         {
             yield return ("discovery.sendtargets.auth.authmethod", "None");
         }
+    }
+
+    // "-o update" takes any number of -n/-v pairs: one process for every setting.
+    private static CommandSpec Update(IEnumerable<CommandArgument> target, IEnumerable<(string Key, CommandArgument Value)> settings)
+    {
+        var arguments = target.Concat(["-o", "update"]).ToList();
+        foreach (var (key, value) in settings)
+        {
+            arguments.AddRange(["-n", key, "-v", value]);
+        }
+
+        return new CommandSpec(Program, arguments);
     }
 
     private static string Seconds(TimeSpan value) =>

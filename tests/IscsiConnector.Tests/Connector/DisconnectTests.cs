@@ -10,6 +10,14 @@ public sealed class DisconnectTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
+    private static async Task<(ConnectionInfo Info, VolumeAttachment Attachment)> AttachTwoPathsAsync(ConnectorFixture f)
+    {
+        var target = f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        f.Host.Export(target, "127.0.0.2");
+        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
+        return (info, await f.Connector.ConnectVolumeAsync(info));
+    }
+
     [Fact]
     public async Task DisconnectVolumeAsync_SinglePath_FlushesRemovesLogsOutAndDeletesTheRecord()
     {
@@ -100,10 +108,7 @@ public sealed class DisconnectTests : IDisposable
     public async Task DisconnectVolumeAsync_Multipath_FlushesTheMapThenEveryPath()
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
-        var target = f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        f.Host.Export(target, "127.0.0.2");
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
-        var attachment = await f.Connector.ConnectVolumeAsync(info);
+        var (info, attachment) = await AttachTwoPathsAsync(f);
         f.Host.ClearCommands();
 
         var result = await f.Connector.DisconnectVolumeAsync(info, attachment);
@@ -121,10 +126,7 @@ public sealed class DisconnectTests : IDisposable
     public async Task DisconnectVolumeAsync_MapBusyOnce_IsRetried()
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
-        var target = f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        f.Host.Export(target, "127.0.0.2");
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
-        await f.Connector.ConnectVolumeAsync(info);
+        var (info, _) = await AttachTwoPathsAsync(f);
         f.Host.MultipathFlushFailures = 1;
 
         var result = await f.Connector.DisconnectVolumeAsync(info);
@@ -137,10 +139,7 @@ public sealed class DisconnectTests : IDisposable
     public async Task DisconnectVolumeAsync_MapStaysBusyWithoutForce_ThrowsAndKeepsEverything()
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
-        var target = f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        f.Host.Export(target, "127.0.0.2");
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
-        await f.Connector.ConnectVolumeAsync(info);
+        var (info, _) = await AttachTwoPathsAsync(f);
         f.Host.MultipathFlushFailures = 100;
 
         var act = () => f.Connector.DisconnectVolumeAsync(info);
@@ -157,10 +156,7 @@ public sealed class DisconnectTests : IDisposable
     public async Task DisconnectVolumeAsync_MapStaysBusyWithForceAndIgnoreErrors_CleansUpAndReports()
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
-        var target = f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        f.Host.Export(target, "127.0.0.2");
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
-        await f.Connector.ConnectVolumeAsync(info);
+        var (info, _) = await AttachTwoPathsAsync(f);
         f.Host.MultipathFlushFailures = 3;
 
         var result = await f.Connector.DisconnectVolumeAsync(info, options: new DisconnectOptions { Force = true, IgnoreErrors = true });

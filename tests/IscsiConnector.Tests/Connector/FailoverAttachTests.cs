@@ -188,6 +188,21 @@ public sealed class FailoverAttachTests : IDisposable
     }
 
     [Fact]
+    public async Task ConnectVolumeAsync_SysfsNotWritable_FailsThePortalAndLogsOutAgain()
+    {
+        _f.Host.SysfsReadOnly = true;
+        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+
+        var act = () => _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
+
+        var error = (await act.Should().ThrowAsync<VolumeAttachException>()).Which;
+        error.Portals.Single().Failure.Should().Be(PortalFailureKind.DeviceNotFound);
+        error.Portals.Single().Message.Should().Contain("denied");
+        _f.Host.Sessions.Should().BeEmpty();
+        _f.Host.Nodes.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ConnectVolumeAsync_SharedSessionHasAnotherLun_ReturnsOnlyTheRequestedLun()
     {
         var target = _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid).AddLun(2, "naa.60000000000000000e00000000010002");

@@ -144,28 +144,50 @@ public sealed class MultipathAttachTests : IDisposable
             paths.Add(PathOf($"127.0.0.{i}"));
         }
 
-        var running = 0;
-        var peak = 0;
-        f.Host.BeforeCommand = c =>
+        // Logins meet in pairs: each waits until a second one is running (or it is the last), so that the
+        // test sees real overlap without sleeping, and a broken bound would show as more than two at once.
+        var gate = new object();
+        var pending = new List<TaskCompletionSource>();
+        int started = 0, running = 0, peak = 0;
+        f.Host.BeforeCommandAsync = c =>
         {
-            if (c.ArgumentValues.Contains("--login"))
+            if (!c.ArgumentValues.Contains("--login"))
             {
-                peak = Math.Max(peak, Interlocked.Increment(ref running));
-                Thread.Sleep(20); // real time on purpose: lets concurrent logins overlap (no clock involved)
+                return Task.CompletedTask;
+            }
+
+            lock (gate)
+            {
+                started++;
+                running++;
+                peak = Math.Max(peak, running);
+                if (running >= 2 || started == paths.Count)
+                {
+                    pending.ForEach(t => t.TrySetResult());
+                    pending.Clear();
+                    return Task.CompletedTask;
+                }
+
+                var wait = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                pending.Add(wait);
+                return wait.Task.WaitAsync(TimeSpan.FromSeconds(30));
             }
         };
         f.Host.AfterCommand = c =>
         {
             if (c.ArgumentValues.Contains("--login"))
             {
-                Interlocked.Decrement(ref running);
+                lock (gate)
+                {
+                    running--;
+                }
             }
         };
 
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = paths[0], Portals = paths });
 
         attachment.Devices.Should().HaveCount(5);
-        peak.Should().BeLessThanOrEqualTo(2);
+        peak.Should().Be(2, "two logins overlap and never more");
     }
 
     [Fact]

@@ -45,7 +45,18 @@ internal sealed partial class VolumeConnector
         foreach (var group in found.GroupBy(f => f.Session.Id))
         {
             var first = group.First();
-            await using var held = (await _locks.AcquireAsync(first.Path.Portal, first.Path.Iqn, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            IAsyncDisposable lease;
+            try
+            {
+                lease = await _locks.AcquireAsync(first.Path.Portal, first.Path.Iqn, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException e)
+            {
+                state.Problem(_logger, e.Message, e);
+                continue;
+            }
+
+            await using var held = lease.ConfigureAwait(false);
             await RemoveDisksAndMaybeLogoutAsync(state, first.Session, first.Path, group.Where(f => f.Disk is not null).Select(f => f.Disk!.Name).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -66,7 +77,7 @@ internal sealed partial class VolumeConnector
             {
                 _initiator.RemoveDisk(disk);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 state.Problem(_logger, $"Removing /dev/{disk} failed: {e.Message}");
             }

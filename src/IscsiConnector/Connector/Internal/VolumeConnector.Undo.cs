@@ -43,7 +43,7 @@ internal sealed partial class VolumeConnector
                 await For(attempt.Iface).DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is IscsiCommandException or IOException)
+        catch (Exception e) when (e is IscsiCommandException or IOException or UnauthorizedAccessException)
         {
             Log.CleanupFailed(_logger, path.Portal.Address, path.Iqn, e.Message);
         }

@@ -33,9 +33,10 @@ internal static class SendTargetsOutput
         portal = null!;
         var comma = text.LastIndexOf(',');
         int? tpgt = null;
-        if (comma > 0 && int.TryParse(text[(comma + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tag))
+        if (comma > 0 && long.TryParse(text[(comma + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tag))
         {
-            tpgt = tag;
+            // Records made with "-o new" carry tpgt -1, shown as 4294967295: no real tag.
+            tpgt = tag is >= 0 and < int.MaxValue ? (int)tag : null;
             text = text[..comma];
         }
 

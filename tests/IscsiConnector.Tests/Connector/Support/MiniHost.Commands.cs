@@ -7,7 +7,7 @@ internal sealed partial class MiniHost
 {
     private static readonly TimeSpan HealthyLogin = TimeSpan.FromMilliseconds(300);
 
-    public Task<CommandResult> ExecuteAsync(CommandSpec command, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> ExecuteAsync(CommandSpec command, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -15,6 +15,11 @@ internal sealed partial class MiniHost
         }
 
         BeforeCommand?.Invoke(command);
+        if (BeforeCommandAsync is not null)
+        {
+            await BeforeCommandAsync(command).ConfigureAwait(false);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         CommandResult result;
         TimeSpan cost;
@@ -38,7 +43,7 @@ internal sealed partial class MiniHost
         }
 
         AfterCommand?.Invoke(command);
-        return Task.FromResult(result with { Duration = cost });
+        return result with { Duration = cost };
     }
 
     private static CommandResult Ok(string stdout = "") => new(0, stdout, string.Empty, TimeSpan.Zero);

@@ -29,6 +29,11 @@ internal sealed partial class MiniHost
 
     public void WriteAllText(string path, string contents)
     {
+        if (SysfsReadOnly)
+        {
+            throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.");
+        }
+
         lock (_gate)
         {
             var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);

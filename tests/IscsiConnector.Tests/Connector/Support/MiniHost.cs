@@ -37,6 +37,9 @@ internal sealed partial class MiniHost : ICommandExecutor, IHostFileSystem
 
     public int MultipathFlushFailures { get; set; }
 
+    /// <summary>Whether writes to sysfs fail as for a process without root (EACCES).</summary>
+    public bool SysfsReadOnly { get; set; }
+
     public int BlockdevFlushFailures { get; set; }
 
     /// <summary>Exit codes returned by the next logins, in order, before normal behaviour resumes.</summary>
@@ -44,6 +47,9 @@ internal sealed partial class MiniHost : ICommandExecutor, IHostFileSystem
 
     /// <summary>Called before a command runs (may cancel a token the test holds).</summary>
     public Action<CommandSpec>? BeforeCommand { get; set; }
+
+    /// <summary>Awaited before a command runs (lets a test hold commands back until others arrive).</summary>
+    public Func<CommandSpec, Task>? BeforeCommandAsync { get; set; }
 
     /// <summary>Called after a command ran.</summary>
     public Action<CommandSpec>? AfterCommand { get; set; }

@@ -13,7 +13,9 @@ namespace IscsiConnector.Testing;
 /// <item><description><b>Waits</b> (<c>Task.Delay(…, timeProvider)</c>, Polly retry delays, any one-shot timer): with
 /// <see cref="AutoAdvance"/> on they fire as soon as they are armed, on the thread pool, and move the clock to their
 /// due time. Deadlines due earlier fire first, in order, so a wait that outlives a timeout is cancelled at the
-/// deadline's time and the clock stops there.</description></item>
+/// deadline's time and the clock stops there. (Because <c>Task.Delay</c> registers on its token only after creating
+/// its timer, a wait that runs past a deadline is re-checked one millisecond of real time later; that is the only
+/// real wait this class ever makes.)</description></item>
 /// <item><description><b>Deadlines</b> (timers owned by a <see cref="CancellationTokenSource"/>: <c>CancelAfter</c>,
 /// Polly's timeout strategy) and periodic timers never advance the clock by themselves; they fire when some wait or
 /// <see cref="Advance"/> moves the clock past them. Otherwise every timeout would expire the moment it is set.</description></item>
@@ -180,6 +182,15 @@ public sealed class SimulatedTimeProvider : TimeProvider
             next.Fire();
             if (ReferenceEquals(next, wait))
             {
+                return;
+            }
+
+            if (next.IsDeadline)
+            {
+                // A deadline may cancel this very wait, but Task.Delay registers on its token only after creating
+                // the timer, so that registration may still be on its way. Re-check a millisecond of real time later:
+                // the only real wait in this class, paid only when a wait runs past a deadline.
+                _ = Task.Delay(1).ContinueWith(_ => RunWaitToCompletion(wait, version), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 return;
             }
         }

@@ -51,6 +51,23 @@ internal sealed class HostState
 
     public Dictionary<string, TimeSpan> Latencies { get; } = new(StringComparer.Ordinal);
 
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>How long after a scan a SCSI device shows up (the kernel scans asynchronously).</summary>
+    public TimeSpan ScanDelay { get; set; }
+
+    /// <summary>How long after the device udev makes its by-path/by-id links.</summary>
+    public TimeSpan UdevDelay { get; set; }
+
+    /// <summary>How long after the path's udev event multipathd makes the map.</summary>
+    public TimeSpan MapDelay { get; set; }
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public IEnumerable<ScsiDevice> VisibleDevices => Devices.Where(d => d.VisibleAt <= Now);
+
+    public IEnumerable<MultipathMap> VisibleMaps => Maps.Where(m => m.VisibleAt <= Now);
+
     public TargetDef? FindTarget(string iqn) => Targets.Find(t => string.Equals(t.Iqn, iqn, StringComparison.Ordinal));
 }
 
@@ -154,6 +171,10 @@ internal sealed class ScsiDevice(SessionState session, LunDef lun)
 
     public string State { get; set; } = "running";
 
+    public DateTimeOffset VisibleAt { get; init; }
+
+    public DateTimeOffset LinksVisibleAt { get; init; }
+
     public string Hctl => string.Join(':', Session.HostNumber, 0, 0, Lun.Lun);
 }
 
@@ -170,6 +191,8 @@ internal sealed class MultipathMap(string name, int dmIndex, string wwid)
     public List<ScsiDevice> Paths { get; } = [];
 
     public long SizeBytes { get; set; }
+
+    public DateTimeOffset VisibleAt { get; init; }
 }
 
 internal sealed class InjectedFailure(string program, string[] argumentPrefix, int times, int exitCode, string standardOutput, string standardError)

@@ -22,7 +22,13 @@ internal static class Kernel
                 continue;
             }
 
-            var device = new ScsiDevice(session, unit) { DiskName = unit.IsController ? null : AllocateDiskName(state) };
+            var visibleAt = state.Now + state.ScanDelay;
+            var device = new ScsiDevice(session, unit)
+            {
+                DiskName = unit.IsController ? null : AllocateDiskName(state),
+                VisibleAt = visibleAt,
+                LinksVisibleAt = visibleAt + state.UdevDelay,
+            };
             state.Devices.Add(device);
             if (device.DiskName is not null)
             {
@@ -97,7 +103,9 @@ internal static class Kernel
             return false;
         }
 
-        map = new MultipathMap(MapName(state, wwid), LowestFree(state.Maps.Select(m => m.DmIndex)), wwid) { SizeBytes = device.SizeBytes };
+        // multipathd acts on udev events, so the map follows the newest path's udev links.
+        var visibleAt = candidates.Append(device).Max(d => d.LinksVisibleAt) + state.MapDelay;
+        map = new MultipathMap(MapName(state, wwid), LowestFree(state.Maps.Select(m => m.DmIndex)), wwid) { SizeBytes = device.SizeBytes, VisibleAt = visibleAt };
         map.Paths.AddRange(candidates);
         state.Maps.Add(map);
         state.KnownWwids.Add(wwid);

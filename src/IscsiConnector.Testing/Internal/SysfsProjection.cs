@@ -30,7 +30,7 @@ internal static class SysfsProjection
             AddSession(tree, state, session);
         }
 
-        foreach (var map in state.Maps)
+        foreach (var map in state.VisibleMaps)
         {
             AddMap(tree, state, map);
         }
@@ -75,7 +75,7 @@ internal static class SysfsProjection
         tree.File(scsiHost + "/scan", string.Empty, text => WriteScan(state, s, text));
         tree.Link(Invariant($"/sys/class/scsi_host/host{s.HostNumber}"), scsiHost);
 
-        foreach (var device in state.Devices.Where(d => d.Session == s))
+        foreach (var device in state.VisibleDevices.Where(d => d.Session == s))
         {
             AddDevice(tree, state, device);
         }
@@ -109,10 +109,10 @@ internal static class SysfsProjection
         tree.Link("/sys/block/" + disk, block);
         tree.Link("/sys/class/block/" + disk, block);
         tree.File("/dev/" + disk, string.Empty);
-        if (state.Udev)
+        if (state.Udev && d.LinksVisibleAt <= state.Now)
         {
             tree.Link(Invariant($"/dev/disk/by-path/ip-{d.Session.Portal.Plain}-iscsi-{d.Session.Iqn}-lun-{d.Lun.Lun}"), "/dev/" + disk);
-            if (!state.Maps.Exists(m => m.Paths.Contains(d)))
+            if (!state.VisibleMaps.Any(m => m.Paths.Contains(d)))
             {
                 // by-id links follow the map once one exists (captured: scsi-3… -> ../../dm-0).
                 tree.Link("/dev/disk/by-id/scsi-" + Kernel.ScsiId(d.Lun.Wwid), "/dev/" + disk);
@@ -129,7 +129,7 @@ internal static class SysfsProjection
         tree.File(dir + "/dm/suspended", "0\n");
         tree.Directory(dir + "/holders");
         tree.Directory(dir + "/slaves");
-        foreach (var path in map.Paths.Where(p => p.DiskName is not null))
+        foreach (var path in map.Paths.Where(p => p.DiskName is not null && p.VisibleAt <= state.Now))
         {
             tree.Link(dir + "/slaves/" + path.DiskName, BlockDirectory(path));
             tree.Link(BlockDirectory(path) + "/holders/" + map.DmName, dir);

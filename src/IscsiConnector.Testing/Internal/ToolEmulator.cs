@@ -29,13 +29,13 @@ internal sealed class ToolEmulator(HostState state)
             return null;
         }
 
-        var disk = state.Devices.Find(d => d.DiskName == name);
+        var disk = state.VisibleDevices.FirstOrDefault(d => d.DiskName == name);
         if (disk is not null)
         {
             return disk.SizeBytes;
         }
 
-        return state.Maps.Find(m => m.Name == name || m.DmName == name)?.SizeBytes;
+        return state.VisibleMaps.FirstOrDefault(m => m.Name == name || m.DmName == name)?.SizeBytes;
     }
 
     private ToolResult Blockdev(IReadOnlyList<string> args)
@@ -58,7 +58,7 @@ internal sealed class ToolEmulator(HostState state)
         if (args.Count == 2 && args[0] == "-f")
         {
             var name = args[1].StartsWith("/dev/mapper/", StringComparison.Ordinal) ? args[1]["/dev/mapper/".Length..] : args[1];
-            var map = state.Maps.Find(m => m.Name == name || m.DmName == name || "/dev/" + m.DmName == name);
+            var map = state.VisibleMaps.FirstOrDefault(m => m.Name == name || m.DmName == name || "/dev/" + m.DmName == name);
             if (map is null)
             {
                 return ToolResult.Fail(1, $"{name}: no such multipath map");
@@ -71,7 +71,7 @@ internal sealed class ToolEmulator(HostState state)
 
         if (args.Count >= 1 && args[0] == "-ll")
         {
-            return ToolResult.Ok(string.Concat(state.Maps.Select(m =>
+            return ToolResult.Ok(string.Concat(state.VisibleMaps.Select(m =>
                 $"{m.Name} ({Kernel.ScsiId(m.Wwid)}) {m.DmName} {m.Paths.FirstOrDefault()?.Lun.Vendor},{m.Paths.FirstOrDefault()?.Lun.Model}\n"
                 + string.Concat(m.Paths.Select(p => $"  `- {p.Hctl} {p.DiskName} active ready running\n")))));
         }
@@ -89,20 +89,20 @@ internal sealed class ToolEmulator(HostState state)
         var command = string.Join(' ', args);
         if (command == "show status")
         {
-            var paths = state.Maps.Sum(m => m.Paths.Count);
+            var paths = state.VisibleMaps.Sum(m => m.Paths.Count);
             return ToolResult.Ok($"path checker states:\nup                  {paths}\n\npaths: {paths}\nbusy: False\n");
         }
 
         if (args.Count == 3 && args[0] == "add" && args[1] == "path")
         {
             var name = args[2].StartsWith("/dev/", StringComparison.Ordinal) ? args[2][5..] : args[2];
-            var device = state.Devices.Find(d => d.DiskName == name);
+            var device = state.VisibleDevices.FirstOrDefault(d => d.DiskName == name);
             return device is not null && Kernel.OnPathAdded(state, device, explicitAdd: true) ? ToolResult.Ok("ok\n") : new ToolResult(1, "fail\n");
         }
 
         if (args.Count == 3 && args[0] == "resize" && args[1] == "map")
         {
-            var map = state.Maps.Find(m => m.Name == args[2] || m.DmName == args[2]);
+            var map = state.VisibleMaps.FirstOrDefault(m => m.Name == args[2] || m.DmName == args[2]);
             if (map is null || map.Paths.Count == 0)
             {
                 return new ToolResult(1, "fail\n");
@@ -115,7 +115,7 @@ internal sealed class ToolEmulator(HostState state)
 
         if (command is "show maps" or "list maps")
         {
-            return ToolResult.Ok("name   sysfs uuid\n" + string.Concat(state.Maps.Select(m => $"{m.Name} {m.DmName}  {Kernel.ScsiId(m.Wwid)}\n")));
+            return ToolResult.Ok("name   sysfs uuid\n" + string.Concat(state.VisibleMaps.Select(m => $"{m.Name} {m.DmName}  {Kernel.ScsiId(m.Wwid)}\n")));
         }
 
         return ToolResult.Fail(1, $"multipathd: the simulated host does not emulate '{command}'");

@@ -17,8 +17,8 @@ public sealed record ScenarioDefinition
     public string? InitiatorName { get; init; }
 
     /// <summary>Gets a value indicating whether udev runs.</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool Udev { get; init; } = true;
+    /// <value><see langword="null"/> means the default, <see langword="true"/>.</value>
+    public bool? Udev { get; init; }
 
     /// <summary>Gets the multipathd settings, or <see langword="null"/> for running with <c>find_multipaths yes</c>.</summary>
     public ScenarioMultipath? Multipathd { get; init; }
@@ -26,11 +26,14 @@ public sealed record ScenarioDefinition
     /// <summary>Gets per-command latencies in milliseconds: key <c>default</c> for every command, or a program name.</summary>
     public IReadOnlyDictionary<string, double>? LatencyMs { get; init; }
 
+    /// <summary>Gets asynchronous lags in milliseconds: keys <c>scan</c>, <c>udev</c>, <c>multipath</c> (see <c>SimulatedIscsiHost.WithAsyncDelays</c>).</summary>
+    public IReadOnlyDictionary<string, double>? DelaysMs { get; init; }
+
     /// <summary>Gets the targets.</summary>
-    public IReadOnlyList<ScenarioTarget> Targets { get; init; } = [];
+    public IReadOnlyList<ScenarioTarget>? Targets { get; init; }
 
     /// <summary>Gets the portals.</summary>
-    public IReadOnlyList<ScenarioPortal> Portals { get; init; } = [];
+    public IReadOnlyList<ScenarioPortal>? Portals { get; init; }
 
     /// <summary>Gets scripted command failures.</summary>
     public IReadOnlyList<ScenarioFailure>? Failures { get; init; }

@@ -10,12 +10,12 @@ public sealed record ScenarioFailure
     public IReadOnlyList<string>? Arguments { get; init; }
 
     /// <summary>Gets how many runs fail.</summary>
-    /// <value>The default value is 1.</value>
-    public int Times { get; init; } = 1;
+    /// <value><see langword="null"/> means 1.</value>
+    public int? Times { get; init; }
 
     /// <summary>Gets the exit code.</summary>
-    /// <value>The default value is 1.</value>
-    public int ExitCode { get; init; } = 1;
+    /// <value><see langword="null"/> means 1.</value>
+    public int? ExitCode { get; init; }
 
     /// <summary>Gets the standard error text.</summary>
     public string? Stderr { get; init; }

@@ -28,11 +28,11 @@ public sealed partial class SimulatedIscsiHost
                 host.InitiatorName = name;
             }
         });
-        host.Udev = scenario.Udev;
+        host.Udev = scenario.Udev ?? true;
         if (scenario.Multipathd is { } multipath)
         {
-            host.MultipathdRunning = multipath.Running;
-            host.UserFriendlyNames = multipath.UserFriendlyNames;
+            host.MultipathdRunning = multipath.Running ?? true;
+            host.UserFriendlyNames = multipath.UserFriendlyNames ?? true;
             host.FindMultipaths = multipath.FindMultipaths?.ToLowerInvariant() switch
             {
                 null or "yes" or "on" => FindMultipathsMode.Yes,
@@ -51,9 +51,21 @@ public sealed partial class SimulatedIscsiHost
             });
         }
 
-        for (var i = 0; i < scenario.Targets.Count; i++)
+        if (scenario.DelaysMs is { } delays)
         {
-            var target = scenario.Targets[i];
+            foreach (var key in delays.Keys.Where(k => k is not ("scan" or "udev" or "multipath")))
+            {
+                throw new FormatException($"Scenario key 'delaysMs.{key}': unknown; use scan, udev or multipath.");
+            }
+
+            TimeSpan Delay(string key) => TimeSpan.FromMilliseconds(delays.TryGetValue(key, out var ms) ? ms : 0);
+            Apply("delaysMs", () => host.WithAsyncDelays(Delay("scan"), Delay("udev"), Delay("multipath")));
+        }
+
+        var targets = scenario.Targets ?? [];
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
             Apply($"targets[{i}]", () =>
             {
                 var luns = (target.Luns ?? []).Select(l => new SimulatedLun(l.Lun, l.SizeBytes, l.Wwid, l.Vendor ?? "IET", l.Model ?? "VIRTUAL-DISK")).ToArray();
@@ -65,9 +77,10 @@ public sealed partial class SimulatedIscsiHost
             });
         }
 
-        for (var i = 0; i < scenario.Portals.Count; i++)
+        var portals = scenario.Portals ?? [];
+        for (var i = 0; i < portals.Count; i++)
         {
-            var portal = scenario.Portals[i];
+            var portal = portals[i];
             var state = portal.State?.ToLowerInvariant() switch
             {
                 null or "up" => PortalState.Up,
@@ -89,7 +102,7 @@ public sealed partial class SimulatedIscsiHost
         for (var i = 0; i < failures.Count; i++)
         {
             var failure = failures[i];
-            Apply($"failures[{i}]", () => host.InjectFailure(failure.Program, failure.Arguments ?? [], failure.Times, failure.ExitCode, failure.Stderr ?? string.Empty, failure.Stdout ?? string.Empty));
+            Apply($"failures[{i}]", () => host.InjectFailure(failure.Program, failure.Arguments ?? [], failure.Times ?? 1, failure.ExitCode ?? 1, failure.Stderr ?? string.Empty, failure.Stdout ?? string.Empty));
         }
 
         return host;

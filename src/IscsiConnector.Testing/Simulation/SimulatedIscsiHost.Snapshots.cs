@@ -15,14 +15,14 @@ public sealed partial class SimulatedIscsiHost
         .Select(n => new SimulatedNodeRecord(n.Iqn, n.Portal.Bracketed, n.Iface, n.Tpgt, new Dictionary<string, string>(n.Settings, StringComparer.Ordinal)))
         .ToList());
 
-    /// <summary>Gets the SCSI devices (controllers included), by host and LUN.</summary>
-    public IReadOnlyList<SimulatedDevice> Devices => Locked(() => _state.Devices
+    /// <summary>Gets the SCSI devices that are visible now (controllers included), by host and LUN.</summary>
+    public IReadOnlyList<SimulatedDevice> Devices => Locked(() => _state.VisibleDevices
         .OrderBy(d => d.Session.HostNumber).ThenBy(d => d.Lun.Lun)
         .Select(d => new SimulatedDevice(d.Hctl, d.DiskName, d.Session.Id, d.Session.Iqn, d.Session.Portal.Bracketed, d.Lun.Lun, d.SizeBytes, d.Lun.Wwid, d.State))
         .ToList());
 
-    /// <summary>Gets the dm-multipath maps.</summary>
-    public IReadOnlyList<SimulatedMultipathMap> MultipathMaps => Locked(() => _state.Maps
+    /// <summary>Gets the dm-multipath maps that are visible now.</summary>
+    public IReadOnlyList<SimulatedMultipathMap> MultipathMaps => Locked(() => _state.VisibleMaps
         .OrderBy(m => m.DmIndex)
         .Select(m => new SimulatedMultipathMap(m.Name, m.DmName, m.Wwid, "mpath-" + Kernel.ScsiId(m.Wwid), m.SizeBytes, m.Paths.Select(p => p.DiskName!).ToList()))
         .ToList());

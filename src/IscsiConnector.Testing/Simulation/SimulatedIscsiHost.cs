@@ -31,6 +31,7 @@ public sealed partial class SimulatedIscsiHost : ICommandExecutor, IHostFileSyst
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
         _recorder = new InvocationRecorder(TimeProvider);
+        _state.Time = TimeProvider;
         _iscsiadm = new IscsiAdmEmulator(_state, TimeProvider);
         _tools = new ToolEmulator(_state);
     }

@@ -21,7 +21,7 @@ public sealed class ConnectCommandTests
         var portals = json.GetProperty("portals").EnumerateArray().ToList();
         portals.Select(p => p.GetProperty("portal").GetString()).Should().Equal("127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260");
         portals.Select(p => p.GetProperty("outcome").GetString()).Should().Equal("failed", "logged_in", "skipped");
-        portals[0].GetProperty("error").GetString().Should().Contain("exited with code 8");
+        portals[0].GetProperty("error").GetString().Should().Contain("exit code 8");
         portals[1].GetProperty("error").ValueKind.Should().Be(JsonValueKind.Null);
         portals.Should().AllSatisfy(p =>
         {

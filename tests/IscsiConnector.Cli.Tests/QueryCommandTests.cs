@@ -50,7 +50,7 @@ public sealed class QueryCommandTests
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.Stdout.Should().BeEmpty();
-        result.StderrLines.Last().Should().Be("iscsi-connector: error: 'multipathd resize map mpatha' exited with code 1 (failure): fail");
+        result.StderrLines.Last().Should().Be("iscsi-connector: error: 'multipathd resize map mpatha' failed with exit code 1. Standard error: fail.");
         result.StderrLines.Should().NotContainMatch("*   at *", "no stack trace, ever");
     }
 

@@ -24,6 +24,9 @@ public sealed record ConnectorProperties
     /// <summary>Gets a value indicating whether multipath was required by the options (os-brick <c>enforce_multipath</c>).</summary>
     public bool EnforceMultipath { get; init; }
 
+    /// <summary>Gets the iSCSI transports the kernel has loaded (<c>/sys/class/iscsi_transport/*</c>: <c>tcp</c>, <c>iser</c>, <c>cxgb4i</c>…). Not part of <see cref="ToDictionary"/>, whose keys are os-brick's.</summary>
+    public IReadOnlyList<string> Transports { get; init; } = [];
+
     /// <summary>Returns the os-brick dictionary form, with its key names, ready for JSON serialisation.</summary>
     /// <returns>A new dictionary: <c>initiator</c>, <c>host</c>, <c>ip</c>, <c>platform</c>, <c>os_type</c>, <c>multipath</c>, <c>enforce_multipath</c>, <c>do_local_attach</c>.</returns>
     public IReadOnlyDictionary<string, object?> ToDictionary() => new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -24,8 +24,23 @@ public static class CommandResultExtensions
             return result;
         }
 
+        throw result.ToException(command);
+    }
+
+    /// <summary>
+    /// Describes a failed result as an <see cref="IscsiCommandException"/> without throwing it, for callers
+    /// that wrap it in an error of their own.
+    /// </summary>
+    /// <param name="result">The result of running <paramref name="command"/>.</param>
+    /// <param name="command">The command that produced the result.</param>
+    /// <returns>The exception: redacted command line, typed exit code, redacted trimmed standard error.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IscsiCommandException ToException(this CommandResult result, CommandSpec command)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(command);
         var standardError = CommandFailureText.Redact(result.StandardError, command);
-        throw new IscsiCommandException(
+        return new IscsiCommandException(
             command.FileName,
             command.ToDisplayString(),
             result.ExitCode,

@@ -42,7 +42,8 @@ internal sealed partial class OpenIscsiInitiator
     // Read from the node database rather than asked of iscsiadm (one process less per portal). It matters:
     // "iscsiadm -o new" overwrites an existing record with iscsid.conf defaults, and a record that existed
     // before an attach is not the attach's to delete.
-    public bool NodeExists(IscsiPath path) => ListNodePortals(path.Iqn).Any(p => p.SameAddressAs(path.Portal));
+    // Per iface (transports): a record of another iface must not make this one skip "-o new".
+    public bool NodeExists(IscsiPath path) => NodeExistsForIface(path);
 
     public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn)
     {

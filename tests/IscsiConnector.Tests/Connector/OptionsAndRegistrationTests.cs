@@ -15,7 +15,7 @@ public sealed class OptionsAndRegistrationTests
     {
         var options = new IscsiConnectorOptions();
 
-        var act = () => IscsiConnectorFactory.Create(options, new MiniHost(new AutoAdvanceTimeProvider()));
+        var act = () => IscsiConnectorFactory.Create(options, new MiniHost(new ManualTimeProvider()));
 
         act.Should().NotThrow();
         options.LoginTimeout.Should().Be(TimeSpan.FromSeconds(5));
@@ -45,7 +45,7 @@ public sealed class OptionsAndRegistrationTests
         var options = new IscsiConnectorOptions();
         breakIt(options);
 
-        var act = () => IscsiConnectorFactory.Create(options, new MiniHost(new AutoAdvanceTimeProvider()));
+        var act = () => IscsiConnectorFactory.Create(options, new MiniHost(new ManualTimeProvider()));
 
         act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(name);
     }
@@ -53,7 +53,7 @@ public sealed class OptionsAndRegistrationTests
     [Fact]
     public async Task AddIscsiConnector_UserSeamsRegisteredFirst_Win()
     {
-        var time = new AutoAdvanceTimeProvider();
+        var time = new ManualTimeProvider();
         var host = new MiniHost(time);
         host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
         var lockDirectory = Path.Combine(Path.GetTempPath(), "iscsi-di-tests", Guid.NewGuid().ToString("N"));

@@ -128,7 +128,7 @@ public sealed class ProcessCommandExecutorTests
     public async Task ExecuteAsync_Timeout_KillsWholeProcessTreeAndThrowsTimedOut()
     {
         using var pidFile = new TempFile();
-        var time = new ManualTimeProvider();
+        var time = new ManualTimeProvider { AutoAdvance = false };
         var logger = new CapturingLogger<ProcessCommandExecutor>();
         var command = Sh("sleep 600 & echo $! > \"$1\"; wait", pidFile.Path) with { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -150,7 +150,7 @@ public sealed class ProcessCommandExecutorTests
     {
         // 4 MB is far more than a pipe buffer: the write blocks until the child is killed.
         using var pidFile = new TempFile();
-        var time = new ManualTimeProvider();
+        var time = new ManualTimeProvider { AutoAdvance = false };
         var command = Sh("echo $$ > \"$1\"; exec sleep 600", pidFile.Path) with
         {
             StandardInput = new string('x', 4 * 1024 * 1024),

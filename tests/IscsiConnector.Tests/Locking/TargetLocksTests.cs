@@ -10,7 +10,7 @@ public sealed class TargetLocksTests : IDisposable
     private static readonly IscsiPortal Portal = new("127.0.0.1");
     private const string Iqn = "iqn.2024-01.test:disk1";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "iscsi-lock-tests", Guid.NewGuid().ToString("N"));
-    private readonly AutoAdvanceTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new();
 
     public void Dispose()
     {

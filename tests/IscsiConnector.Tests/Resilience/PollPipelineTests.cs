@@ -5,7 +5,7 @@ namespace IscsiConnector.Tests.Resilience;
 
 public sealed class PollPipelineTests
 {
-    private readonly AutoAdvanceTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new();
 
     [Fact]
     public async Task UntilAsync_ValueAppearsOnThirdProbe_ReturnsItAfterBackoff()

@@ -1,112 +1,132 @@
 namespace IscsiConnector.Tests.Support;
 
 /// <summary>
-/// A <see cref="TimeProvider"/> whose clock moves only when a test calls <see cref="Advance"/>; timers
-/// due by then fire synchronously inside that call. Lets tests exercise timeouts without sleeping.
+/// A fake clock. With <see cref="AutoAdvance"/> (the default) every timer that is armed moves the clock
+/// forward to its due time and fires at once, so code that waits (Polly delays, Task.Delay) runs without
+/// sleeping while the elapsed time it measures is the simulated one. Without it, only <see cref="Advance"/> moves time.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
-    private readonly object gate = new();
-    private readonly List<ManualTimer> timers = [];
-    private DateTimeOffset now;
+    private readonly object _gate = new();
+    private readonly List<ManualTimer> _timers = [];
+    private DateTimeOffset _now;
 
-    /// <summary>Initializes a new instance of the <see cref="ManualTimeProvider"/> class.</summary>
-    /// <param name="start">The starting time; a fixed date when omitted.</param>
-    public ManualTimeProvider(DateTimeOffset? start = null) => now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    // Merged (h7-transports) from the h2-exec and h4-connector copies: the optional start and PendingTimers
+    // are h2's; tests that step the clock themselves set AutoAdvance = false.
+    public ManualTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <inheritdoc />
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+    public bool AutoAdvance { get; set; } = true;
 
-    /// <summary>Gets the number of timers that are waiting to fire.</summary>
+    /// <summary>Gets how many timers are armed and not yet due.</summary>
     public int PendingTimers
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return timers.Count(t => t.DueAt is not null);
+                return _timers.Count;
             }
         }
     }
 
-    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     public override DateTimeOffset GetUtcNow()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return now;
+            return _now;
         }
     }
 
-    /// <inheritdoc />
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
-    /// <summary>Moves the clock forward and fires every timer that became due.</summary>
-    /// <param name="by">How far to move.</param>
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;
-        lock (gate)
+        lock (_gate)
         {
-            now += by;
-            due = timers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ToList();
+            _now += by;
+            due = _timers.Where(t => t.DueAt <= _now).ToList();
             foreach (var timer in due)
             {
-                timer.DueAt = timer.Period is { } p && p != Timeout.InfiniteTimeSpan && p > TimeSpan.Zero ? now + p : null;
+                timer.Rearm(_now);
             }
         }
 
         foreach (var timer in due)
         {
-            timer.Fire();
+            timer.FireLater();
         }
     }
 
-    /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
-        lock (gate)
-        {
-            timers.Add(timer);
-        }
-
         return timer;
     }
 
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
-        public DateTimeOffset? DueAt { get; set; }
+        private TimeSpan _period = Timeout.InfiniteTimeSpan;
 
-        public TimeSpan? Period { get; private set; }
-
-        public void Fire() => callback(state);
+        public DateTimeOffset DueAt { get; private set; } = DateTimeOffset.MaxValue;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            lock (owner.gate)
+            lock (owner._gate)
             {
-                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner.now + dueTime;
-                Period = period;
+                owner._timers.Remove(this);
+                _period = period;
+                if (dueTime == Timeout.InfiniteTimeSpan)
+                {
+                    DueAt = DateTimeOffset.MaxValue;
+                    return true;
+                }
+
+                DueAt = owner._now + dueTime;
+                owner._timers.Add(this);
+            }
+
+            if (owner.AutoAdvance)
+            {
+                owner.Advance(DueAt - owner.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
             }
 
             return true;
         }
 
+        public void Rearm(DateTimeOffset now)
+        {
+            owner._timers.Remove(this);
+            if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
+            {
+                DueAt = now + _period;
+                owner._timers.Add(this);
+            }
+            else
+            {
+                DueAt = DateTimeOffset.MaxValue;
+            }
+        }
+
+        // On the thread pool: the code arming the timer (Task.Delay) must finish before its callback runs.
+        public void FireLater() => ThreadPool.UnsafeQueueUserWorkItem(_ => callback(state), null);
+
         public void Dispose()
         {
-            lock (owner.gate)
+            lock (owner._gate)
             {
-                DueAt = null;
-                owner.timers.Remove(this);
+                owner._timers.Remove(this);
+                DueAt = DateTimeOffset.MaxValue;
             }
         }
 
         public ValueTask DisposeAsync()
         {
             Dispose();
-            return ValueTask.CompletedTask;
+            return default;
         }
     }
 }

@@ -1,3 +1,4 @@
+using IscsiConnector.Transports.Internal;
 using Microsoft.Extensions.Options;
 
 namespace IscsiConnector.Connector.Internal;
@@ -41,6 +42,7 @@ internal sealed class IscsiConnectorOptionsRules : IValidateOptions<IscsiConnect
         }
 
         CheckWord(failures, nameof(options.Transport), options.Transport);
+        TransportOptionsRules.Check(failures, options);
         if (options.RootHelper is not null)
         {
             CheckWord(failures, nameof(options.RootHelper), options.RootHelper);

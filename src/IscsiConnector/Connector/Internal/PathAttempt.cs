@@ -1,4 +1,5 @@
 using IscsiConnector.IscsiAdm;
+using IscsiConnector.Transports;
 
 namespace IscsiConnector.Connector.Internal;
 
@@ -29,6 +30,12 @@ internal sealed class PathAttempt(IscsiPath path)
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>The iface this attempt goes through (transports, spec 004).</summary>
+    public string Iface { get; set; } = IscsiTransports.DefaultIface;
+
+    /// <summary>Why this attempt uses the default iface instead of the configured one, or null.</summary>
+    public TransportFallbackInfo? TransportFallback { get; set; }
+
     public bool Succeeded => Outcome is LoginOutcome.LoggedIn or LoginOutcome.AlreadyLoggedIn;
 
     public void Fail(PortalFailureKind kind, string message, IscsiAdmExitCode? exitCode = null)
@@ -39,8 +46,20 @@ internal sealed class PathAttempt(IscsiPath path)
         ExitCode = exitCode;
     }
 
+    /// <summary>Forgets a failure before the same portal is tried again through another iface.</summary>
+    public void ClearFailure()
+    {
+        Outcome = LoginOutcome.Skipped;
+        Failure = null;
+        Message = null;
+        ExitCode = null;
+        Session = null;
+    }
+
     public PortalOutcome ToOutcome() => new(Path, Outcome, Elapsed)
     {
+        Iface = Iface,
+        TransportFallback = TransportFallback,
         Failure = Failure,
         ExitCode = ExitCode,
         Message = Message,

@@ -15,10 +15,11 @@ internal sealed partial class VolumeConnector
             return await ConnectMultipathAsync(connectionInfo, start, cancellationToken).ConfigureAwait(false);
         }
 
+        var transport = await _transports.SelectAsync(cancellationToken).ConfigureAwait(false);
         var order = await OrderForFailoverAsync(connectionInfo.FailoverOrder, cancellationToken).ConfigureAwait(false);
         Log.AttachStarting(_logger, VolumeName(connectionInfo), order.Count, false);
         var settings = SettingsFor(connectionInfo);
-        var attempts = order.Select(p => new PathAttempt(p)).ToList();
+        var attempts = order.Select(p => NewAttempt(p, transport)).ToList();
         for (var i = 0; i < attempts.Count; i++)
         {
             await TryPathAsync(attempts[i], settings, existedBefore: null, cancellationToken).ConfigureAwait(false);

@@ -113,8 +113,9 @@ internal sealed partial class VolumeConnector
 
         try
         {
-            await _initiator.LogoutAsync(path, cancellationToken).ConfigureAwait(false);
-            await _initiator.DeleteNodeAsync(path, cancellationToken).ConfigureAwait(false);
+            // Through the iface the session really uses: after a transport fallback that is "default".
+            await For(session.Iface).LogoutAsync(path, cancellationToken).ConfigureAwait(false);
+            await For(session.Iface).DeleteNodeAsync(path, cancellationToken).ConfigureAwait(false);
             state.LoggedOut.Add(path);
             Log.SessionLoggedOut(_logger, path.Portal.Address, path.Iqn);
         }
@@ -170,7 +171,7 @@ internal sealed partial class VolumeConnector
         var result = new List<ConnectedPath>();
         foreach (var path in paths)
         {
-            var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, _options.Transport));
+            var session = sessions.FirstOrDefault(s => IsOurSession(s, path));
             if (session is not null)
             {
                 // The disk is looked up again rather than trusted from the attachment: a stale sdX name may

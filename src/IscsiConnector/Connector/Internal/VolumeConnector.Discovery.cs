@@ -1,4 +1,5 @@
 using IscsiConnector.Internal;
+using IscsiConnector.Transports.Internal;
 
 namespace IscsiConnector.Connector.Internal;
 
@@ -11,7 +12,7 @@ internal sealed partial class VolumeConnector
     /// nothing is added). Returns which records existed before discovery, because discovery creates records that
     /// are then ours to clean up.
     /// </summary>
-    private async Task<(IReadOnlyList<IscsiPath> Paths, Func<IscsiPath, bool>? ExistedBefore)> PathsForMultipathAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<IscsiPath> Paths, Func<IscsiPath, bool>? ExistedBefore)> PathsForMultipathAsync(ConnectionInfo info, TransportSelection transport, CancellationToken cancellationToken)
     {
         var paths = info.MultipathPaths;
         if (paths.Count != 1 || !_options.DiscoverWhenSinglePortal)
@@ -24,7 +25,7 @@ internal sealed partial class VolumeConnector
         IReadOnlyList<IscsiPath> discovered;
         try
         {
-            discovered = await _initiator.DiscoverAsync(primary.Portal, primary.Lun, info.DiscoveryChap, cancellationToken).ConfigureAwait(false);
+            discovered = await DiscoverWithFallbackAsync(transport, primary, info.DiscoveryChap, cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {

@@ -1,4 +1,5 @@
 using IscsiConnector.Internal;
+using IscsiConnector.Transports.Internal;
 
 namespace IscsiConnector.Connector.Internal;
 
@@ -12,10 +13,11 @@ internal sealed partial class VolumeConnector
             throw new VolumeAttachException($"Attaching volume {VolumeName(info)} failed: multipath is enforced but multipathd is not running. Start multipathd or turn EnforceMultipath off.", []);
         }
 
-        var (paths, existedBefore) = await PathsForMultipathAsync(info, cancellationToken).ConfigureAwait(false);
+        var transport = await _transports.SelectAsync(cancellationToken).ConfigureAwait(false);
+        var (paths, existedBefore) = await PathsForMultipathAsync(info, transport, cancellationToken).ConfigureAwait(false);
         Log.AttachStarting(_logger, VolumeName(info), paths.Count, true);
         var settings = SettingsFor(info);
-        var attempts = paths.Select(p => new PathAttempt(p)).ToList();
+        var attempts = paths.Select(p => NewAttempt(p, transport)).ToList();
         using var gate = new SemaphoreSlim(_options.MaxParallelLogins, _options.MaxParallelLogins);
         var tasks = attempts.Select(a => RunGatedAsync(gate, a, settings, existedBefore, cancellationToken)).ToArray();
         try

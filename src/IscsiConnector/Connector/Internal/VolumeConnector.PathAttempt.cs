@@ -29,7 +29,7 @@ internal sealed partial class VolumeConnector
         await using var held = lease.ConfigureAwait(false);
         try
         {
-            if (!await LoginOrReuseAsync(attempt, settings, existedBefore, cancellationToken).ConfigureAwait(false))
+            if (!await LoginWithFallbackAsync(attempt, settings, existedBefore, cancellationToken).ConfigureAwait(false))
             {
                 await UndoLockedAsync(attempt).ConfigureAwait(false);
                 return;
@@ -70,7 +70,7 @@ internal sealed partial class VolumeConnector
         // An existing session (another volume on the same target, or a repeated attach) is reused untouched:
         // no node update, no login. Sessions are read from sysfs, not from "iscsiadm -m session".
         var sessions = await _initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
-        var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, _options.Transport));
+        var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, attempt.Iface));
         if (session is not null)
         {
             attempt.Session = session;
@@ -79,7 +79,7 @@ internal sealed partial class VolumeConnector
             return true;
         }
 
-        var existsNow = _initiator.NodeExists(path);
+        var existsNow = For(attempt.Iface).NodeExists(path);
         attempt.OwnsNode = !(existedBefore?.Invoke(path) ?? existsNow);
 
         // Marked before the command: if it is cancelled half way the record may exist, and deleting a missing
@@ -87,7 +87,7 @@ internal sealed partial class VolumeConnector
         attempt.NodeCreated = !existsNow;
         try
         {
-            await _initiator.PrepareNodeAsync(path, existsNow, settings, cancellationToken).ConfigureAwait(false);
+            await For(attempt.Iface).PrepareNodeAsync(path, existsNow, settings, cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {
@@ -99,7 +99,7 @@ internal sealed partial class VolumeConnector
         attempt.LoggedInByUs = true;
         try
         {
-            await _pipelines.Login.ExecuteAsync(async token => await _initiator.LoginAsync(path, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await _pipelines.Login.ExecuteAsync(async token => await For(attempt.Iface).LoginAsync(path, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {
@@ -109,7 +109,7 @@ internal sealed partial class VolumeConnector
         }
 
         sessions = await _initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
-        attempt.Session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, _options.Transport));
+        attempt.Session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, attempt.Iface));
         if (attempt.Session is null)
         {
             attempt.Fail(PortalFailureKind.LoginFailed, "iscsiadm reported a successful login but no session appeared in sysfs.");

@@ -68,6 +68,7 @@ internal sealed partial class VolumeConnector
             OsType = "linux2",
             Multipath = multipath,
             EnforceMultipath = _options.EnforceMultipath,
+            Transports = _transports.ListLoadedTransports(),
         };
     }
 

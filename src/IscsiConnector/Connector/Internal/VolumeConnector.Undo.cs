@@ -24,7 +24,7 @@ internal sealed partial class VolumeConnector
         {
             if (attempt.LoggedInByUs)
             {
-                await _initiator.LogoutAsync(path, CancellationToken.None).ConfigureAwait(false);
+                await For(attempt.Iface).LogoutAsync(path, CancellationToken.None).ConfigureAwait(false);
                 attempt.LoggedInByUs = false;
             }
             else if (attempt.Disk is { } disk && !attempt.DiskPreexisted)
@@ -34,13 +34,13 @@ internal sealed partial class VolumeConnector
 
             if (attempt.NodeCreated && attempt.OwnsNode)
             {
-                await _initiator.DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
+                await For(attempt.Iface).DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
                 attempt.NodeCreated = false;
             }
-            else if (attempt.OwnsNode && attempt.Outcome != LoginOutcome.AlreadyLoggedIn && _initiator.NodeExists(path))
+            else if (attempt.OwnsNode && attempt.Outcome != LoginOutcome.AlreadyLoggedIn && For(attempt.Iface).NodeExists(path))
             {
                 // Discovery created this record for us (it did not exist before): remove it too.
-                await _initiator.DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
+                await For(attempt.Iface).DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IscsiCommandException or IOException or UnauthorizedAccessException)

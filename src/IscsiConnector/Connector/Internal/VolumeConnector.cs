@@ -4,6 +4,8 @@ using IscsiConnector.Internal;
 using IscsiConnector.Linux;
 using IscsiConnector.Locking.Internal;
 using IscsiConnector.Resilience.Internal;
+using IscsiConnector.Transports;
+using IscsiConnector.Transports.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace IscsiConnector.Connector.Internal;
@@ -21,13 +23,14 @@ internal sealed partial class VolumeConnector : IVolumeConnector
     private readonly ConnectorPipelines _pipelines;
     private readonly TargetLocks _locks;
     private readonly IPortalProbe _probe;
+    private readonly ITransportSelector _transports;
 
     public VolumeConnector(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time, ILoggerFactory loggerFactory)
-        : this(options, new OpenIscsiInitiator(executor, fileSystem, options), time, loggerFactory, new TcpPortalProbe(time))
+        : this(options, new OpenIscsiInitiator(executor, fileSystem, options), time, loggerFactory, new TcpPortalProbe(time), new TransportSelector(new IscsiIfaceManager(executor, fileSystem, options, loggerFactory?.CreateLogger("IscsiConnector.Transports")), options, loggerFactory?.CreateLogger("IscsiConnector.Transports") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
     {
     }
 
-    internal VolumeConnector(IscsiConnectorOptions options, IIscsiInitiator initiator, TimeProvider time, ILoggerFactory loggerFactory, IPortalProbe probe)
+    internal VolumeConnector(IscsiConnectorOptions options, IIscsiInitiator initiator, TimeProvider time, ILoggerFactory loggerFactory, IPortalProbe probe, ITransportSelector? transports = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(initiator);
@@ -37,6 +40,7 @@ internal sealed partial class VolumeConnector : IVolumeConnector
         _initiator = initiator;
         _time = time;
         _probe = probe;
+        _transports = transports ?? new FixedTransportSelector(options);
         _logger = loggerFactory.CreateLogger("IscsiConnector.VolumeConnector");
         _pipelines = new ConnectorPipelines(options, time, _logger);
         _locks = new TargetLocks(options.LockDirectory, options.LockTimeout, _pipelines.LockPoll, _logger);

@@ -16,7 +16,7 @@ internal sealed class ConnectorFixture : IDisposable
 
     public ConnectorFixture(Action<IscsiConnectorOptions>? configure = null, IPortalProbe? probe = null)
     {
-        Time = new AutoAdvanceTimeProvider();
+        Time = new ManualTimeProvider();
         Host = new MiniHost(Time);
         Logs = new ConnectorLogCapture();
         LockDirectory = Path.Combine(Path.GetTempPath(), "iscsi-connector-tests", Guid.NewGuid().ToString("N"));
@@ -28,7 +28,7 @@ internal sealed class ConnectorFixture : IDisposable
             : new VolumeConnector(Options, new OpenIscsiInitiator(Host, Host, Options), Time, _loggerFactory, probe);
     }
 
-    public AutoAdvanceTimeProvider Time { get; }
+    public ManualTimeProvider Time { get; }
 
     public MiniHost Host { get; }
 

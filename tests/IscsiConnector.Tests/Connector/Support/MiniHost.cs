@@ -19,12 +19,12 @@ internal sealed partial class MiniHost : ICommandExecutor, IHostFileSystem
     private int _nextDisk;
     private int _nextMap;
 
-    public MiniHost(AutoAdvanceTimeProvider time)
+    public MiniHost(ManualTimeProvider time)
     {
         Time = time;
     }
 
-    public AutoAdvanceTimeProvider Time { get; }
+    public ManualTimeProvider Time { get; }
 
     public string InitiatorName { get; set; } = "iqn.1993-08.org.debian:01:minihost";
 

@@ -7,6 +7,8 @@ set -u
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root TERM=dumb LANG=C.UTF-8
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Short-lived tool runs: no dynamic PGO instrumentation (it only costs time under emulation).
+export DOTNET_TieredPGO=0
 
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -138,7 +140,15 @@ run_scenario() {
     rc=$?
     {
         echo "=== scenario exit code $rc after $(($(now_ms) - t0)) ms"
-        ((rc == 124 || rc == 137)) && echo "=== TIMED OUT after ${limit}s"
+        if ((rc == 124 || rc == 137)); then
+            echo "=== TIMED OUT after ${limit}s"
+            # The killed command's output never reached the log: show what it had written so far.
+            for f in "$TB_TMP"/*.err; do
+                [[ -f $f && $f -nt $metrics ]] || continue
+                echo "=== last standard error lines of $(basename "$f" .err)"
+                tail -n 40 "$f"
+            done
+        fi
         echo "=== leak check"
     } >>"$logf"
     status=PASS

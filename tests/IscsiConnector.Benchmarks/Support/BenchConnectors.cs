@@ -1,3 +1,4 @@
+using IscsiConnector.Host;
 using IscsiConnector.Testing.Simulation;
 
 namespace IscsiConnector.Benchmarks.Support;
@@ -8,11 +9,11 @@ public static class BenchConnectors
     public static string LockDirectory { get; } =
         Path.Combine(Path.GetTempPath(), "iscsi-connector-bench", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public static IVolumeConnector Create(SimulatedIscsiHost host, Action<IscsiConnectorOptions>? configure = null)
+    public static IVolumeConnector Create(SimulatedIscsiHost host, Action<IscsiConnectorOptions>? configure = null, IHostFileSystem? fileSystem = null)
     {
         var options = new IscsiConnectorOptions { LockDirectory = LockDirectory };
         configure?.Invoke(options);
-        return IscsiConnectorFactory.Create(options, host, host, host.TimeProvider);
+        return IscsiConnectorFactory.Create(options, host, fileSystem ?? host, host.TimeProvider);
     }
 
     public static void DeleteLockDirectory()

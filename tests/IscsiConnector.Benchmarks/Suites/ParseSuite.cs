@@ -32,6 +32,8 @@ public static class ParseSuite
 
         var (ours, peer, method) = quick ? MeasureWithStopwatch(text) : MeasureWithBenchmarkDotNet();
         report.Figures.Add(Figure.AtMost("parse one document, ns/op", ours, peer, "ns", MaxRatio));
+        var (oursBytes, peerBytes) = (AllocatedPerCall(text, Ours), AllocatedPerCall(text, Peer));
+        report.Figures.Add(new Figure("allocated per parse, bytes", Figure.Format(oursBytes, ""), Figure.Format(peerBytes, ""), oursBytes / peerBytes));
         report.Notes.Add($"Document: {text.Length} characters (4 portals incl. IPv6, CHAP, discovery CHAP, extra keys). Method: {method}.");
         report.Notes.Add("Peer: JsonDocument.Parse (+ Dispose) of the same text — the floor, since ConnectionInfo.Parse itself starts with JsonDocument.Parse and then validates every key and builds the model.");
         return Task.FromResult(report);
@@ -72,6 +74,19 @@ public static class ParseSuite
         return watch.Elapsed.TotalNanoseconds / iterations;
     }
 
+    private static double AllocatedPerCall(string text, Action<string> action)
+    {
+        const int iterations = 1_000;
+        action(text);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < iterations; i++)
+        {
+            action(text);
+        }
+
+        return (double)(GC.GetAllocatedBytesForCurrentThread() - before) / iterations;
+    }
+
     private static void Ours(string text) => ConnectionInfo.Parse(text);
 
     private static void Peer(string text) => JsonDocument.Parse(text).Dispose();
@@ -81,7 +96,8 @@ public static class ParseSuite
     {
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
-            .WithOptions(ConfigOptions.DisableLogFile);
+            .WithOptions(ConfigOptions.DisableLogFile)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "iscsi-connector-bench", "BenchmarkDotNet.Artifacts"));
         var summary = BenchmarkRunner.Run<ParseBenchmarks>(config);
         double Mean(string method) => summary.Reports
             .Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)

@@ -14,9 +14,22 @@ public sealed partial class ConnectionInfo
     /// <exception cref="ConnectionInfoException">A value is invalid; the message names the key and never a secret.</exception>
     public ConnectionInfo Validate()
     {
-        CheckPath(Primary, TargetPortal, TargetIqn, TargetLun);
-        CheckList(Alternatives, AlternativePortals, AlternativeIqns, AlternativeLuns);
-        CheckList(Portals, TargetPortals, TargetIqns, TargetLuns);
+        CheckValues(Primary, TargetPortal, TargetIqn, TargetLun);
+        CheckValues(Alternatives, AlternativePortals, AlternativeIqns, AlternativeLuns);
+        CheckValues(Portals, TargetPortals, TargetIqns, TargetLuns);
+        CheckChap(Chap, AuthPrefix);
+        CheckChap(DiscoveryChap, DiscoveryAuthPrefix);
+        return ValidateRelations();
+    }
+
+    /// <summary>
+    /// The rules between values (duplicates, key clashes, the volume type); <see cref="Parse(string)"/> has
+    /// already checked every single value under its own key, so it only needs these.
+    /// </summary>
+    internal ConnectionInfo ValidateRelations()
+    {
+        CheckDuplicates(Alternatives, AlternativePortals);
+        CheckDuplicates(Portals, TargetPortals);
         for (var i = 0; i < Alternatives.Count; i++)
         {
             if (SamePlace(Alternatives[i], Primary))
@@ -25,8 +38,6 @@ public sealed partial class ConnectionInfo
             }
         }
 
-        CheckChap(Chap, AuthPrefix);
-        CheckChap(DiscoveryChap, DiscoveryAuthPrefix);
         if (DriverVolumeType is { } type && !type.Equals(IscsiType, StringComparison.OrdinalIgnoreCase))
         {
             throw new ConnectionInfoException(ConnectionInfoKeys.DriverVolumeType, $"is {ValueRules.Show(type)}; expected \"iscsi\" (this connector handles iSCSI volumes only).");
@@ -46,11 +57,18 @@ public sealed partial class ConnectionInfo
         return this;
     }
 
-    private static void CheckList(IReadOnlyList<IscsiPath> paths, string portalsKey, string iqnsKey, string lunsKey)
+    private static void CheckValues(IReadOnlyList<IscsiPath> paths, string portalsKey, string iqnsKey, string lunsKey)
     {
         for (var i = 0; i < paths.Count; i++)
         {
-            CheckPath(paths[i], ConnectionInfoBuilder.Indexed(portalsKey, i), ConnectionInfoBuilder.Indexed(iqnsKey, i), ConnectionInfoBuilder.Indexed(lunsKey, i));
+            CheckValues(paths[i], ConnectionInfoBuilder.Indexed(portalsKey, i), ConnectionInfoBuilder.Indexed(iqnsKey, i), ConnectionInfoBuilder.Indexed(lunsKey, i));
+        }
+    }
+
+    private static void CheckDuplicates(IReadOnlyList<IscsiPath> paths, string portalsKey)
+    {
+        for (var i = 0; i < paths.Count; i++)
+        {
             for (var j = 0; j < i; j++)
             {
                 if (SamePlace(paths[i], paths[j]))
@@ -61,7 +79,7 @@ public sealed partial class ConnectionInfo
         }
     }
 
-    private static void CheckPath(IscsiPath path, string portalKey, string iqnKey, string lunKey)
+    private static void CheckValues(IscsiPath path, string portalKey, string iqnKey, string lunKey)
     {
         ArgumentNullException.ThrowIfNull(path, portalKey);
         ArgumentNullException.ThrowIfNull(path.Portal, portalKey);

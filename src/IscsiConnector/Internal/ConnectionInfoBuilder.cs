@@ -44,7 +44,7 @@ internal static class ConnectionInfoBuilder
             TargetDiscovered = data.Bool(TargetDiscovered),
             DriverVolumeType = driverVolumeType,
             AdditionalData = data.Unmodelled().AsReadOnly(),
-        }.Validate();
+        }.ValidateRelations();
     }
 
     internal static IscsiPortal Portal(string text, string key) =>

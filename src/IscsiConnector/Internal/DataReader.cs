@@ -11,9 +11,11 @@ namespace IscsiConnector.Internal;
 internal sealed class DataReader
 {
     private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
+    private readonly JsonElement _data;
 
     public DataReader(JsonElement data)
     {
+        _data = data;
         foreach (var property in data.EnumerateObject())
         {
             // JSON allows a repeated key and readers disagree on which copy wins; refuse rather than guess.
@@ -57,8 +59,25 @@ internal sealed class DataReader
     public List<int>? LunList(string key) => List(key, ReadLun);
 
     /// <summary>Returns the keys the model does not represent, cloned so they outlive the document.</summary>
-    public Dictionary<string, JsonElement> Unmodelled() =>
-        _values.Where(p => !ConnectionInfoKeys.Modelled.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> Unmodelled()
+    {
+        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (_values.Keys.All(ConnectionInfoKeys.Modelled.Contains))
+        {
+            return result;
+        }
+
+        // One clone of the whole object rather than one per key: every Clone() builds a document.
+        foreach (var property in _data.Clone().EnumerateObject())
+        {
+            if (!ConnectionInfoKeys.Modelled.Contains(property.Name))
+            {
+                result[property.Name] = property.Value;
+            }
+        }
+
+        return result;
+    }
 
     internal static ConnectionInfoException WrongKind(string key, JsonElement value, string expected) =>
         new(key, $"expected {expected} but found {Describe(value.ValueKind)}.");

@@ -1,16 +1,33 @@
 #!/usr/bin/env bash
-# Runs every test of the project on a fresh machine: installs what is missing, restores, builds
-# (warnings are errors), runs the unit tests, and then the real-kernel system tests in QEMU.
-set -euo pipefail
+# Runs every test of the project on a fresh machine: installs what is missing (tests/system/run.sh
+# apt-gets the Debian packages of the test bed), restores, builds (warnings are errors), runs the unit
+# and CLI tests, the quick benchmarks and the real-kernel system tests in QEMU. Every stage runs even
+# when an earlier one failed, so one run shows everything; the exit code is non-zero if any failed.
+set -uo pipefail
 cd "$(dirname "$0")"
 
+failed=()
+stage() {
+    local name=$1; shift
+    echo "==> $name"
+    "$@" || failed+=("$name")
+}
+
 echo "==> restore and build"
-dotnet restore IscsiConnector.sln
-dotnet build IscsiConnector.sln --no-restore -c Release
+dotnet restore IscsiConnector.sln && dotnet build IscsiConnector.sln --no-restore -c Release || exit 1
 
-echo "==> unit tests"
-dotnet test IscsiConnector.sln --no-build -c Release --logger "console;verbosity=minimal"
+stage "unit and CLI tests" dotnet test IscsiConnector.sln --no-build -c Release --logger "console;verbosity=minimal"
 
-echo "==> system tests (real kernel in QEMU: tgtd, open-iscsi, udev, dm-multipath on the guest's loopback)"
-# Prints "SKIPPED: <reason>" and succeeds when QEMU cannot run here, except with CI=true.
-tests/system/run.sh
+# Figures and ratios against a peer measured in the same run; non-zero when a target is missed
+# (docs/benchmarks.md).
+stage "benchmarks (quick)" dotnet run -c Release --no-build --project tests/IscsiConnector.Benchmarks -- --quick
+
+# Real kernel in QEMU: tgtd, open-iscsi, udev and dm-multipath on the guest's loopback. Prints
+# "SKIPPED: <reason>" and succeeds when QEMU cannot run here, except with CI=true.
+stage "system tests" tests/system/run.sh
+
+if ((${#failed[@]})); then
+    printf 'FAILED: %s\n' "${failed[@]}"
+    exit 1
+fi
+echo "all stages passed"

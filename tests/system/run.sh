@@ -10,7 +10,8 @@
 #
 # Environment:
 #   CI=true                  a bed that cannot run is a failure (exit 1) instead of "SKIPPED" (exit 0)
-#   TESTBED_TIMEOUT=600      host watchdog in seconds: qemu is killed after this
+#   TESTBED_TIMEOUT=1500     host watchdog in seconds: qemu is killed after this (a quiet 2-core host
+#                            needs ~10 min for every scenario; the margin is for busy CI machines)
 #   TESTBED_ACCEL=tcg|kvm    force the accelerator (default: detect)
 #   TESTBED_TIME_FACTOR=1    multiply every scenario's time limit (a slow or busy host)
 #   TESTBED_CLI=/path/exe    run this executable as the CLI in the guest instead of the published
@@ -26,7 +27,7 @@ main() {
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 work="$repo/.testbed"
-timeout_s=${TESTBED_TIMEOUT:-600}
+timeout_s=${TESTBED_TIMEOUT:-1500}
 packages=(qemu-system-x86 linux-image-amd64 busybox-static cpio kmod open-iscsi tgt multipath-tools udev nftables iproute2 jq)
 
 log() { echo "testbed: $*"; }

@@ -125,6 +125,9 @@ internal sealed class NodeRecord(string iqn, PortalAddress portal, string iface,
 
     public int Tpgt { get; set; } = tpgt;
 
+    /// <summary>The SendTargets portal that found this record; deleting that discovery record deletes it (idbm_delete_discovery).</summary>
+    public PortalAddress? DiscoveredVia { get; set; }
+
     public Dictionary<string, string> Settings { get; } = NodeSettings.Defaults(iqn, portal, iface, tpgt);
 
     public string Key => string.Join('|', Iqn, Portal.Bracketed, Iface);

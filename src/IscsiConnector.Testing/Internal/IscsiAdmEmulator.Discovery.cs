@@ -20,7 +20,7 @@ internal sealed partial class IscsiAdmEmulator
 
         if (!IfaceExists(args.Iface))
         {
-            return UnknownIface(args.Iface!);
+            return UnknownDiscoveryIface(args.Iface!);
         }
 
         Dictionary<string, string> settings;
@@ -52,7 +52,9 @@ internal sealed partial class IscsiAdmEmulator
             }
             else if (args.HasOp("delete"))
             {
+                // Captured (discoverydb.txt): the node records found through it go too.
                 state.DiscoveryRecords.Remove(portal);
+                state.Nodes.RemoveAll(n => n.DiscoveredVia == portal && n.Tpgt >= 0);
                 return ToolResult.Ok();
             }
             else if (args.HasOp("update"))
@@ -133,12 +135,13 @@ internal sealed partial class IscsiAdmEmulator
                 var existing = state.Nodes.Find(n => n.Iqn == target.Iqn && n.Portal == address && n.Iface == iface);
                 if (existing is null)
                 {
-                    state.Nodes.Add(new NodeRecord(target.Iqn, address, iface, 1));
+                    state.Nodes.Add(new NodeRecord(target.Iqn, address, iface, 1) { DiscoveredVia = address });
                 }
                 else
                 {
                     existing.Tpgt = 1;
                     existing.Settings["node.tpgt"] = "1";
+                    existing.DiscoveredVia = address;
                 }
             }
 

@@ -23,12 +23,13 @@ internal sealed partial class IscsiAdmEmulator
 
                 state.Ifaces.Add(name);
                 state.IfaceTransports[name] = "tcp";
-                return ToolResult.Ok($"New interface {name} added\n");
+                // Captured (iface-create.txt): iscsiadm writes the record, then reports it as added.
+                return ToolResult.Ok($"{name} updated.\nNew interface {name} added\n");
             }
 
             if (!exists)
             {
-                return UnknownIface(name);
+                return UnknownIfaceRecord(name);
             }
 
             if (args.HasOp("delete"))

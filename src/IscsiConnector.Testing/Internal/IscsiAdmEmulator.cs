@@ -56,9 +56,19 @@ internal sealed partial class IscsiAdmEmulator(HostState state, TimeProvider tim
 
     private bool IfaceExists(string? iface) => iface is null || state.Ifaces.Contains(iface, StringComparer.Ordinal);
 
-    private static ToolResult UnknownIface(string iface) => ToolResult.Fail(
+    // Captured (tests/system/captures/iface-unknown-login.txt, open-iscsi 2.1.8): node mode reads the iface before
+    // any record, so "--login" and "-o new" through a missing iface exit 3 with this one line.
+    private static ToolResult UnknownNodeIface(string iface) => ToolResult.Fail(3, $"iscsiadm: Could not read iface info for {iface}.");
+
+    // Captured (same file): SendTargets discovery drops the iface with a longer text, is left with none and exits 21.
+    private static ToolResult UnknownDiscoveryIface(string iface) => ToolResult.Fail(
+        21,
+        $"iscsiadm: Could not read iface info for {iface}. Make sure an iface config with the file name and iface.iscsi_ifacename {iface} is in /etc/iscsi/ifaces.");
+
+    // Captured (tests/system/captures/iface-create.txt): "-m iface -I <missing> -o show" after the iface was deleted.
+    private static ToolResult UnknownIfaceRecord(string iface) => ToolResult.Fail(
         6,
-        $"iscsiadm: Could not read iface info for {iface}. Make sure a iface config with the file name and iface.iscsi_ifacename {iface} is in /etc/iscsi/ifaces.");
+        $"iSCSI ERROR: Failed to open /etc/iscsi/ifaces/{iface} using read mode: 2 No such file or directory # idbm.c:_idbm_recs_read():834");
 
     private string Transport(string iface) => state.IfaceTransports.TryGetValue(iface, out var transport) ? transport : "tcp";
 

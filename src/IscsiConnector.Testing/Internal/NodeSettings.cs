@@ -77,7 +77,10 @@ internal static class NodeSettings
         [DiscoveryPassword] = "<empty>",
         ["discovery.sendtargets.auth.username_in"] = "<empty>",
         ["discovery.sendtargets.auth.password_in"] = "<empty>",
+        ["node.session.auth.chap_algs"] = "MD5", // sic: captured in discoverydb.txt under the discovery keys
         [DiscoveryLoginTimeout] = "15",
+        ["discovery.sendtargets.use_discoveryd"] = "No",
+        ["discovery.sendtargets.discoveryd_poll_inval"] = "30",
         [DiscoveryReopenMax] = "5",
         ["discovery.sendtargets.timeo.auth_timeout"] = "45",
         ["discovery.sendtargets.timeo.active_timeout"] = "30",

@@ -140,7 +140,7 @@ internal sealed partial class IscsiAdmEmulator
                 else
                 {
                     existing.Tpgt = 1;
-                    existing.Settings["node.tpgt"] = "1";
+                    NodeSettings.MarkDiscovered(existing.Settings, address, 1);
                     existing.DiscoveredVia = address;
                 }
             }

@@ -45,6 +45,9 @@ internal sealed class CaptureFile
     public CapturedCommand Command(string commandLine) =>
         _commands.Find(c => c.CommandLine == commandLine) ?? throw new InvalidOperationException($"'{commandLine}' is not in the capture.");
 
+    /// <summary>Gets every captured command, in order.</summary>
+    public IReadOnlyList<CapturedCommand> All => _commands;
+
     /// <summary>Every captured command whose line is exactly <paramref name="commandLine"/>, in order.</summary>
     public IReadOnlyList<CapturedCommand> Commands(string commandLine) => _commands.FindAll(c => c.CommandLine == commandLine);
 

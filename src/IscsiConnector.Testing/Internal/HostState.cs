@@ -15,6 +15,9 @@ internal sealed class HostState
 
     public Dictionary<string, string> IfaceTransports { get; } = new(StringComparer.Ordinal) { ["default"] = "tcp", ["iser"] = "iser" };
 
+    /// <summary>iface.hwaddress per iface; offload ifaces (cxgb4i, bnx2i…) are bound to a NIC by it.</summary>
+    public Dictionary<string, string> IfaceHwAddresses { get; } = new(StringComparer.Ordinal);
+
     public List<NodeRecord> Nodes { get; } = [];
 
     public Dictionary<PortalAddress, Dictionary<string, string>> DiscoveryRecords { get; } = [];

@@ -98,6 +98,28 @@ internal sealed partial class IscsiAdmEmulator
             state.Portals.TryGetValue(address, out portal);
         }
 
+        bool offload;
+        lock (state.Gate)
+        {
+            offload = OffloadWithoutDriver(iface);
+        }
+
+        if (offload)
+        {
+            // Captured (iface-create.txt): two lines per attempt, ~1.3 s each.
+            await Task.Delay(TimeSpan.FromSeconds(attempts), time, cancellationToken).ConfigureAwait(false);
+            var lines = new StringBuilder();
+            for (var i = 0; i < attempts; i++)
+            {
+                lines.Append("iscsiadm: Received iferror -101: Network is unreachable.\n");
+                lines.Append(CultureInfo.InvariantCulture, $"iscsiadm: Connection to discovery portal {address.Host} failed: encountered connection failure\n");
+            }
+
+            lines.Append(CultureInfo.InvariantCulture, $"iscsiadm: connection login retries (reopen_max) {reopen} exceeded\n");
+            lines.Append("iscsiadm: Could not perform SendTargets discovery: iSCSI PDU timed out\n");
+            return new ToolResult(11, string.Empty, lines.ToString());
+        }
+
         var state1 = portal?.State ?? PortalState.Refusing;
         if (state1 != PortalState.Up)
         {

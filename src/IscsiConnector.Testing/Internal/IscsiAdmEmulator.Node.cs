@@ -91,7 +91,7 @@ internal sealed partial class IscsiAdmEmulator
         // idbm_add_node overwrites: an existing record is reset to the defaults.
         state.Nodes.RemoveAll(n => n.Iqn == args.Target && n.Portal == address && n.Iface == iface);
         state.Nodes.Add(new NodeRecord(args.Target, address, iface, -1));
-        return ToolResult.Ok($"New iSCSI node [{Transport(iface)}:[hw=,ip=,net_if=,iscsi_if={iface}] {address.Comma},-1 {args.Target}] added\n");
+        return ToolResult.Ok($"New iSCSI node [{Transport(iface)}:[hw={HwAddress(iface)},ip=,net_if=,iscsi_if={iface}] {address.Comma},-1 {args.Target}] added\n");
     }
 
     private ToolResult Delete(List<NodeRecord> nodes)

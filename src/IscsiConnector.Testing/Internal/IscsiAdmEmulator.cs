@@ -70,6 +70,12 @@ internal sealed partial class IscsiAdmEmulator(HostState state, TimeProvider tim
         6,
         $"iSCSI ERROR: Failed to open /etc/iscsi/ifaces/{iface} using read mode: 2 No such file or directory # idbm.c:_idbm_recs_read():834");
 
+    private string? HwAddress(string iface) => state.IfaceHwAddresses.TryGetValue(iface, out var hw) ? hw : null;
+
+    // The simulated kernel has iscsi_tcp and ib_iser; any other transport is an offload driver that is not loaded
+    // (captured with cxgb4i in iface-create.txt: discovery exit 11 "iferror -101", login exit 23 "host not found").
+    private bool OffloadWithoutDriver(string iface) => Transport(iface) is not ("tcp" or "iser");
+
     private string Transport(string iface) => state.IfaceTransports.TryGetValue(iface, out var transport) ? transport : "tcp";
 
     private static string Describe(string iface, string iqn, PortalAddress portal) => $"[iface: {iface}, target: {iqn}, portal: {portal.Comma}]";

@@ -175,3 +175,27 @@ public partial class SimulatedIscsiHostRealBedTests
         mismatches.Should().BeEmpty();
     }
 }
+
+public partial class SimulatedIscsiHostRealBedTests
+{
+    [Fact]
+    public async Task OffloadIfaceWithoutDriver_WholeCapture_SameExitCodesAndTexts()
+    {
+        var host = BedHost();
+        var mismatches = new List<string>();
+
+        foreach (var command in CaptureFile.Load("iface-create.txt").All)
+        {
+            var result = await host.Run("iscsiadm", command.Arguments);
+            var sameOutput = command.CommandLine.EndsWith("-o show", StringComparison.Ordinal) && result.ExitCode == 0
+                ? result.StandardOutput.Contains("iface.hwaddress = 00:07:43:aa:bb:cc\n", StringComparison.Ordinal) // the simulated record is shortened
+                : result.StandardOutput == command.StandardOutput;
+            if (result.ExitCode != command.ExitCode || !sameOutput || result.StandardError != command.StandardError)
+            {
+                mismatches.Add($"{command.CommandLine}\n  real: {command.ExitCode} [{command.StandardOutput}] [{command.StandardError}]\n  sim:  {result.ExitCode} [{result.StandardOutput}] [{result.StandardError}]");
+            }
+        }
+
+        mismatches.Should().BeEmpty();
+    }
+}

@@ -39,5 +39,6 @@ public sealed class CancellationIntegrationTests
         rig.Count("iscsiadm", "--logout").Should().Be(1, "the session opened by the cancelled attach is closed");
         rig.Host.Sessions.Should().BeEmpty();
         rig.Host.NodeRecords.Should().BeEmpty();
+        rig.Host.Leaks().Should().BeEmpty("the disk still being scanned went with its session");
     }
 }

@@ -99,6 +99,21 @@ public sealed class MultipathIntegrationTests
     }
 
     [Fact]
+    public async Task ConnectVolumeAsync_DiscoveryRefusedForWantOfDiscoveryChap_FallsBackToTheGivenPortal()
+    {
+        using var rig = Rig([PortalState.Up]);
+        rig.Host.WithDiscoveryChap("127.0.0.1:3260", "discuser", "discsecret");
+        var info = Info("""{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1}""");
+
+        var attachment = await rig.Connector.ConnectVolumeAsync(info);
+
+        rig.Count("iscsiadm", "--discover").Should().Be(1);
+        attachment.Devices.Should().ContainSingle().Which.Path.Portal.Address.Should().Be("127.0.0.1:3260");
+        await rig.Connector.DisconnectVolumeAsync(info, attachment);
+        rig.Host.Leaks().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ConnectVolumeAsync_TwoPortals_ProcessStartsCounted()
     {
         using var rig = Rig([PortalState.Up, PortalState.Up]);

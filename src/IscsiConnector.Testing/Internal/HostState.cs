@@ -15,6 +15,9 @@ internal sealed class HostState
 
     public Dictionary<string, string> IfaceTransports { get; } = new(StringComparer.Ordinal) { ["default"] = "tcp", ["iser"] = "iser" };
 
+    /// <summary>iface.hwaddress per iface; offload ifaces (cxgb4i, bnx2i…) are bound to a NIC by it.</summary>
+    public Dictionary<string, string> IfaceHwAddresses { get; } = new(StringComparer.Ordinal);
+
     public List<NodeRecord> Nodes { get; } = [];
 
     public Dictionary<PortalAddress, Dictionary<string, string>> DiscoveryRecords { get; } = [];
@@ -124,6 +127,9 @@ internal sealed class NodeRecord(string iqn, PortalAddress portal, string iface,
     public string Iface { get; } = iface;
 
     public int Tpgt { get; set; } = tpgt;
+
+    /// <summary>The SendTargets portal that found this record; deleting that discovery record deletes it (idbm_delete_discovery).</summary>
+    public PortalAddress? DiscoveredVia { get; set; }
 
     public Dictionary<string, string> Settings { get; } = NodeSettings.Defaults(iqn, portal, iface, tpgt);
 

@@ -20,7 +20,7 @@ internal sealed partial class IscsiAdmEmulator
 
         if (!IfaceExists(args.Iface))
         {
-            return UnknownIface(args.Iface!);
+            return UnknownDiscoveryIface(args.Iface!);
         }
 
         Dictionary<string, string> settings;
@@ -52,7 +52,9 @@ internal sealed partial class IscsiAdmEmulator
             }
             else if (args.HasOp("delete"))
             {
+                // Captured (discoverydb.txt): the node records found through it go too.
                 state.DiscoveryRecords.Remove(portal);
+                state.Nodes.RemoveAll(n => n.DiscoveredVia == portal && n.Tpgt >= 0);
                 return ToolResult.Ok();
             }
             else if (args.HasOp("update"))
@@ -96,6 +98,28 @@ internal sealed partial class IscsiAdmEmulator
             state.Portals.TryGetValue(address, out portal);
         }
 
+        bool offload;
+        lock (state.Gate)
+        {
+            offload = OffloadWithoutDriver(iface);
+        }
+
+        if (offload)
+        {
+            // Captured (iface-create.txt): two lines per attempt, ~1.3 s each.
+            await Task.Delay(TimeSpan.FromSeconds(attempts), time, cancellationToken).ConfigureAwait(false);
+            var lines = new StringBuilder();
+            for (var i = 0; i < attempts; i++)
+            {
+                lines.Append("iscsiadm: Received iferror -101: Network is unreachable.\n");
+                lines.Append(CultureInfo.InvariantCulture, $"iscsiadm: Connection to discovery portal {address.Host} failed: encountered connection failure\n");
+            }
+
+            lines.Append(CultureInfo.InvariantCulture, $"iscsiadm: connection login retries (reopen_max) {reopen} exceeded\n");
+            lines.Append("iscsiadm: Could not perform SendTargets discovery: iSCSI PDU timed out\n");
+            return new ToolResult(11, string.Empty, lines.ToString());
+        }
+
         var state1 = portal?.State ?? PortalState.Refusing;
         if (state1 != PortalState.Up)
         {
@@ -133,12 +157,13 @@ internal sealed partial class IscsiAdmEmulator
                 var existing = state.Nodes.Find(n => n.Iqn == target.Iqn && n.Portal == address && n.Iface == iface);
                 if (existing is null)
                 {
-                    state.Nodes.Add(new NodeRecord(target.Iqn, address, iface, 1));
+                    state.Nodes.Add(new NodeRecord(target.Iqn, address, iface, 1) { DiscoveredVia = address });
                 }
                 else
                 {
                     existing.Tpgt = 1;
-                    existing.Settings["node.tpgt"] = "1";
+                    NodeSettings.MarkDiscovered(existing.Settings, address, 1);
+                    existing.DiscoveredVia = address;
                 }
             }
 

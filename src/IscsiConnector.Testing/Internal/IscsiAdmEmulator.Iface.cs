@@ -10,7 +10,8 @@ internal sealed partial class IscsiAdmEmulator
         {
             if (args.Iface is not { } name)
             {
-                return ToolResult.Ok(string.Concat(state.Ifaces.Select(i => $"{i} {Transport(i)},<empty>,<empty>,<empty>,<empty>\n")));
+                // Captured (iface-create.txt): sorted by name, "name transport,hwaddress,ipaddress,net_ifacename,initiatorname".
+                return ToolResult.Ok(string.Concat(state.Ifaces.Order(StringComparer.Ordinal).Select(i => $"{i} {Transport(i)},{HwAddress(i) ?? "<empty>"},<empty>,<empty>,<empty>\n")));
             }
 
             var exists = state.Ifaces.Contains(name, StringComparer.Ordinal);
@@ -23,12 +24,13 @@ internal sealed partial class IscsiAdmEmulator
 
                 state.Ifaces.Add(name);
                 state.IfaceTransports[name] = "tcp";
-                return ToolResult.Ok($"New interface {name} added\n");
+                // Captured (iface-create.txt): iscsiadm writes the record, then reports it as added.
+                return ToolResult.Ok($"{name} updated.\nNew interface {name} added\n");
             }
 
             if (!exists)
             {
-                return UnknownIface(name);
+                return UnknownIfaceRecord(name);
             }
 
             if (args.HasOp("delete"))
@@ -40,14 +42,22 @@ internal sealed partial class IscsiAdmEmulator
 
                 state.Ifaces.Remove(name);
                 state.IfaceTransports.Remove(name);
+                state.IfaceHwAddresses.Remove(name);
                 return ToolResult.Ok($"{name} unbound and deleted.\n");
             }
 
             if (args.HasOp("update"))
             {
-                foreach (var (key, value) in args.Updates.Where(u => u.Key == "iface.transport_name"))
+                foreach (var (key, value) in args.Updates)
                 {
-                    state.IfaceTransports[name] = value;
+                    if (key == "iface.transport_name")
+                    {
+                        state.IfaceTransports[name] = value;
+                    }
+                    else if (key == "iface.hwaddress")
+                    {
+                        state.IfaceHwAddresses[name] = value;
+                    }
                 }
 
                 return ToolResult.Ok($"{name} updated.\n");
@@ -55,7 +65,8 @@ internal sealed partial class IscsiAdmEmulator
 
             var text = new StringBuilder("# BEGIN RECORD 2.1.8\n");
             text.Append("iface.iscsi_ifacename = ").Append(name).Append('\n');
-            text.Append("iface.net_ifacename = <empty>\niface.ipaddress = <empty>\niface.hwaddress = <empty>\n");
+            text.Append("iface.net_ifacename = <empty>\niface.ipaddress = <empty>\n");
+            text.Append("iface.hwaddress = ").Append(HwAddress(name) ?? "<empty>").Append('\n');
             text.Append("iface.transport_name = ").Append(Transport(name)).Append('\n');
             text.Append("iface.initiatorname = <empty>\n# END RECORD\n");
             return ToolResult.Ok(text.ToString());

@@ -13,6 +13,11 @@ internal sealed partial class IscsiAdmEmulator
             return error;
         }
 
+        if (args.Iface is { } named && !Locked(() => IfaceExists(named)))
+        {
+            return UnknownNodeIface(named);
+        }
+
         if (args.Login)
         {
             return await LoginAsync(args, portal, cancellationToken).ConfigureAwait(false);
@@ -58,6 +63,14 @@ internal sealed partial class IscsiAdmEmulator
         }
     }
 
+    private T Locked<T>(Func<T> read)
+    {
+        lock (state.Gate)
+        {
+            return read();
+        }
+    }
+
     private List<NodeRecord> Nodes(string? iqn, PortalAddress? portal, string? iface) => state.Nodes
         .Where(n => (iqn is null || n.Iqn == iqn) && (portal is null || n.Portal == portal) && (iface is null || n.Iface == iface))
         .OrderBy(n => n.Iqn, StringComparer.Ordinal).ThenBy(n => n.Portal.Bracketed, StringComparer.Ordinal).ThenBy(n => n.Iface, StringComparer.Ordinal)
@@ -75,15 +88,10 @@ internal sealed partial class IscsiAdmEmulator
         }
 
         var iface = args.Iface ?? "default";
-        if (!IfaceExists(iface))
-        {
-            return UnknownIface(iface);
-        }
-
         // idbm_add_node overwrites: an existing record is reset to the defaults.
         state.Nodes.RemoveAll(n => n.Iqn == args.Target && n.Portal == address && n.Iface == iface);
         state.Nodes.Add(new NodeRecord(args.Target, address, iface, -1));
-        return ToolResult.Ok($"New iSCSI node [{Transport(iface)}:[hw=,ip=,net_if=,iscsi_if={iface}] {address.Comma},-1 {args.Target}] added\n");
+        return ToolResult.Ok($"New iSCSI node [{Transport(iface)}:[hw={HwAddress(iface)},ip=,net_if=,iscsi_if={iface}] {address.Comma},-1 {args.Target}] added\n");
     }
 
     private ToolResult Delete(List<NodeRecord> nodes)
@@ -116,7 +124,8 @@ internal sealed partial class IscsiAdmEmulator
         {
             if (!nodes[0].Settings.ContainsKey(key) || key is "node.name" or "node.tpgt" or "node.conn[0].address" or "node.conn[0].port")
             {
-                return ToolResult.Fail(7, $"iscsiadm: Cannot modify {key}. Invalid param name.");
+                // Captured (node-update-multi.txt): the key's line, then the summary line, exit 7.
+                return ToolResult.Fail(7, $"iscsiadm: Cannot modify {key}. Invalid param name.\niscsiadm: Could not execute operation on all records: invalid parameter");
             }
 
             if (key == NodeSettings.Scan && value is not ("manual" or "auto"))

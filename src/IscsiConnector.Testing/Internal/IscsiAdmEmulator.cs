@@ -56,9 +56,25 @@ internal sealed partial class IscsiAdmEmulator(HostState state, TimeProvider tim
 
     private bool IfaceExists(string? iface) => iface is null || state.Ifaces.Contains(iface, StringComparer.Ordinal);
 
-    private static ToolResult UnknownIface(string iface) => ToolResult.Fail(
+    // Captured (tests/system/captures/iface-unknown-login.txt, open-iscsi 2.1.8): node mode reads the iface before
+    // any record, so "--login" and "-o new" through a missing iface exit 3 with this one line.
+    private static ToolResult UnknownNodeIface(string iface) => ToolResult.Fail(3, $"iscsiadm: Could not read iface info for {iface}.");
+
+    // Captured (same file): SendTargets discovery drops the iface with a longer text, is left with none and exits 21.
+    private static ToolResult UnknownDiscoveryIface(string iface) => ToolResult.Fail(
+        21,
+        $"iscsiadm: Could not read iface info for {iface}. Make sure an iface config with the file name and iface.iscsi_ifacename {iface} is in /etc/iscsi/ifaces.");
+
+    // Captured (tests/system/captures/iface-create.txt): "-m iface -I <missing> -o show" after the iface was deleted.
+    private static ToolResult UnknownIfaceRecord(string iface) => ToolResult.Fail(
         6,
-        $"iscsiadm: Could not read iface info for {iface}. Make sure a iface config with the file name and iface.iscsi_ifacename {iface} is in /etc/iscsi/ifaces.");
+        $"iSCSI ERROR: Failed to open /etc/iscsi/ifaces/{iface} using read mode: 2 No such file or directory # idbm.c:_idbm_recs_read():834");
+
+    private string? HwAddress(string iface) => state.IfaceHwAddresses.TryGetValue(iface, out var hw) ? hw : null;
+
+    // The simulated kernel has iscsi_tcp and ib_iser; any other transport is an offload driver that is not loaded
+    // (captured with cxgb4i in iface-create.txt: discovery exit 11 "iferror -101", login exit 23 "host not found").
+    private bool OffloadWithoutDriver(string iface) => Transport(iface) is not ("tcp" or "iser");
 
     private string Transport(string iface) => state.IfaceTransports.TryGetValue(iface, out var transport) ? transport : "tcp";
 

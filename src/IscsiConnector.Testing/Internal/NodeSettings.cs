@@ -4,7 +4,7 @@ using System.Text;
 namespace IscsiConnector.Testing.Internal;
 
 /// <summary>Node and discovery record defaults as iscsid.conf ships them (open-iscsi 2.1.8, Debian 12).</summary>
-internal static class NodeSettings
+internal static partial class NodeSettings
 {
     public const string LoginTimeout = "node.conn[0].timeo.login_timeout";
     public const string LoginRetryMax = "node.session.initial_login_retry_max";
@@ -23,49 +23,6 @@ internal static class NodeSettings
 
     private static readonly string[] SecretKeys = [Password, PasswordIn, DiscoveryPassword, "discovery.sendtargets.auth.password_in"];
 
-    public static Dictionary<string, string> Defaults(string iqn, PortalAddress portal, string iface, int tpgt) => new(StringComparer.Ordinal)
-    {
-        ["node.name"] = iqn,
-        ["node.tpgt"] = tpgt.ToString(CultureInfo.InvariantCulture),
-        ["node.startup"] = "manual",
-        ["node.leading_login"] = "No",
-        ["iface.iscsi_ifacename"] = iface,
-        ["iface.transport_name"] = iface == "iser" ? "iser" : "tcp",
-        ["iface.initiatorname"] = "<empty>",
-        ["node.discovery_address"] = portal.Host,
-        ["node.discovery_port"] = portal.Port.ToString(CultureInfo.InvariantCulture),
-        ["node.discovery_type"] = tpgt < 0 ? "static" : "send_targets",
-        ["node.session.initial_cmdsn"] = "0",
-        [LoginRetryMax] = "8",
-        ["node.session.xmit_thread_priority"] = "-20",
-        ["node.session.cmds_max"] = "128",
-        ["node.session.queue_depth"] = "32",
-        ["node.session.nr_sessions"] = "1",
-        [AuthMethod] = "None",
-        [Username] = "<empty>",
-        [Password] = "<empty>",
-        [UsernameIn] = "<empty>",
-        [PasswordIn] = "<empty>",
-        ["node.session.timeo.replacement_timeout"] = "120",
-        ["node.session.err_timeo.abort_timeout"] = "15",
-        ["node.session.err_timeo.lu_reset_timeout"] = "30",
-        ["node.session.err_timeo.tgt_reset_timeout"] = "30",
-        ["node.session.err_timeo.host_reset_timeout"] = "60",
-        ["node.session.iscsi.FastAbort"] = "Yes",
-        ["node.session.iscsi.InitialR2T"] = "No",
-        ["node.session.iscsi.ImmediateData"] = "Yes",
-        ["node.session.scan"] = "auto",
-        ["node.conn[0].address"] = portal.Host,
-        ["node.conn[0].port"] = portal.Port.ToString(CultureInfo.InvariantCulture),
-        ["node.conn[0].startup"] = "manual",
-        ["node.conn[0].tcp.window_size"] = "524288",
-        [LoginTimeout] = "15",
-        ["node.conn[0].timeo.logout_timeout"] = "15",
-        ["node.conn[0].timeo.auth_timeout"] = "45",
-        ["node.conn[0].timeo.noop_out_interval"] = "5",
-        ["node.conn[0].timeo.noop_out_timeout"] = "5",
-    };
-
     public static Dictionary<string, string> DiscoveryDefaults(PortalAddress portal) => new(StringComparer.Ordinal)
     {
         ["discovery.startup"] = "manual",
@@ -77,7 +34,10 @@ internal static class NodeSettings
         [DiscoveryPassword] = "<empty>",
         ["discovery.sendtargets.auth.username_in"] = "<empty>",
         ["discovery.sendtargets.auth.password_in"] = "<empty>",
+        ["node.session.auth.chap_algs"] = "MD5", // sic: captured in discoverydb.txt under the discovery keys
         [DiscoveryLoginTimeout] = "15",
+        ["discovery.sendtargets.use_discoveryd"] = "No",
+        ["discovery.sendtargets.discoveryd_poll_inval"] = "30",
         [DiscoveryReopenMax] = "5",
         ["discovery.sendtargets.timeo.auth_timeout"] = "45",
         ["discovery.sendtargets.timeo.active_timeout"] = "30",

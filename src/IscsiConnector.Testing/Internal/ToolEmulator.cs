@@ -61,7 +61,9 @@ internal sealed class ToolEmulator(HostState state)
             var map = state.VisibleMaps.FirstOrDefault(m => m.Name == name || m.DmName == name || "/dev/" + m.DmName == name);
             if (map is null)
             {
-                return ToolResult.Fail(1, $"{name}: no such multipath map");
+                // Captured (multipath.txt): libdevmapper's complaint, then multipath's, each after an uptime stamp.
+                var stamp = (state.Time.GetTimestamp() / (double)state.Time.TimestampFrequency).ToString("0.000000", CultureInfo.InvariantCulture);
+                return ToolResult.Fail(1, $"{stamp} | libdevmapper: ioctl/libdm-iface.c(1980): device-mapper: table ioctl on {name}  failed: No such device or address\n{stamp} | {name} is not a multipath device");
             }
 
             // Flushing removes the map; the paths stay as plain disks.

@@ -47,14 +47,16 @@ internal sealed partial class OpenIscsiInitiator
 
     public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn)
     {
-        // Records live in <db>/<iqn>/<address>,<port>,<tpgt>/<iface>; the tpgt varies (-1 or 4294967295 for "-o new").
+        // open-iscsi's idbm_rec_write: a record with a tpgt (discovery) is <db>/<iqn>/<address>,<port>,<tpgt>/<iface>;
+        // one made with "-o new" and no tpgt (-1) is the plain file <db>/<iqn>/<address>,<port> ("old style portal
+        // as config"). Both forms count, or an admin's static record would be overwritten and then deleted.
         var portals = new List<IscsiPortal>();
         foreach (var database in NodeDatabases)
         {
             foreach (var entry in _fs.ListDirectory($"{database}/{iqn}"))
             {
                 var parts = entry.Split(',');
-                if (parts.Length == 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+                if (parts.Length is 2 or 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
                 {
                     portals.Add(new IscsiPortal(parts[0], port));
                 }

@@ -165,17 +165,6 @@ public class SimulatedIscsiHostIscsiAdmTests
     }
 
     [Fact]
-    public async Task NodeNew_UnknownIface_Exit6()
-    {
-        var host = CaptureHost();
-
-        var result = await host.Iscsiadm("-m", "node", "-T", Disk1, "-p", "127.0.0.1:3260", "-I", "nope", "-o", "new");
-
-        result.ExitCode.Should().Be(6);
-        result.StandardError.Should().StartWith("iscsiadm: Could not read iface info for nope.");
-    }
-
-    [Fact]
     public async Task Ipv6Portal_BracketedInput_BracketedListingsAndUnbracketedSysfs()
     {
         var host = new SimulatedIscsiHost(new SimulatedTimeProvider()).AddTarget("iqn.2026-01.test:v6").AddPortal("[::1]:3260");

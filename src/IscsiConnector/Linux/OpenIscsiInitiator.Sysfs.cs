@@ -11,6 +11,7 @@ internal sealed partial class OpenIscsiInitiator
 
     // Debian keeps the node database in /etc/iscsi, Red Hat and SUSE in /var/lib/iscsi.
     private static readonly string[] NodeDatabases = ["/etc/iscsi/nodes", "/var/lib/iscsi/nodes"];
+    private static readonly string[] SendTargetsDatabases = ["/etc/iscsi/send_targets", "/var/lib/iscsi/send_targets"];
 
     public Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +45,11 @@ internal sealed partial class OpenIscsiInitiator
     // before an attach is not the attach's to delete.
     // Per iface (transports): a record of another iface must not make this one skip "-o new".
     public bool NodeExists(IscsiPath path) => NodeExistsForIface(path);
+
+    // open-iscsi keeps a SendTargets discovery record as <db>/<address>,<port>/st_config (address unbracketed).
+    // "discoverydb -o new" would reset an existing one, an admin's discovery CHAP included.
+    public bool DiscoveryRecordExists(IscsiPortal portal) =>
+        SendTargetsDatabases.Any(database => _fs.Exists(string.Create(CultureInfo.InvariantCulture, $"{database}/{portal.Host},{portal.Port}/st_config")));
 
     public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn)
     {

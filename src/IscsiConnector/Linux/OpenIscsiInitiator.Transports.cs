@@ -28,9 +28,17 @@ internal sealed partial class OpenIscsiInitiator
             foreach (var entry in _fs.ListDirectory(target))
             {
                 var parts = entry.Split(',');
-                if (parts.Length == 3 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-                    && new IscsiPortal(parts[0], port).SameAddressAs(path.Portal)
-                    && (_fs.ListDirectory($"{target}/{entry}").Count == 0 || _fs.Exists($"{target}/{entry}/{_iface}")))
+                if (parts.Length is not (2 or 3)
+                    || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+                    || !new IscsiPortal(parts[0], port).SameAddressAs(path.Portal))
+                {
+                    continue;
+                }
+
+                var record = $"{target}/{entry}";
+                if (parts.Length == 2
+                    ? StaticRecordIface(_fs.ReadAllText(record)) is not { } iface || iface == _iface
+                    : _fs.ListDirectory(record).Count == 0 || _fs.Exists($"{record}/{_iface}"))
                 {
                     return true;
                 }
@@ -38,5 +46,20 @@ internal sealed partial class OpenIscsiInitiator
         }
 
         return false;
+    }
+
+    // A record made with "-o new" (no tpgt) is one plain file <iqn>/<address>,<port>; its iface is a line inside.
+    private static string? StaticRecordIface(string? record)
+    {
+        const string Key = "iface.iscsi_ifacename = ";
+        foreach (var line in (record ?? string.Empty).Split('\n'))
+        {
+            if (line.StartsWith(Key, StringComparison.Ordinal))
+            {
+                return line[Key.Length..].Trim();
+            }
+        }
+
+        return null;
     }
 }

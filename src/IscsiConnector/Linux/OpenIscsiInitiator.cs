@@ -48,9 +48,15 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
     public async Task<IReadOnlyList<IscsiPath>> DiscoverAsync(IscsiPortal portal, int lun, ChapCredentials? discoveryChap, CancellationToken cancellationToken)
     {
         // discoverydb rather than "-m discovery": only a discoverydb record takes a login timeout, and plain
-        // discovery of a blackholed portal costs ~95 s with iscsid's defaults. "-o new" of an existing
-        // record is harmless; its exit code is not trusted, the update below fails if the record is missing.
-        await _runner.RunUncheckedAsync(IscsiAdmCommands.DiscoveryDbNew(portal, _iface), cancellationToken).ConfigureAwait(false);
+        // discovery of a blackholed portal costs ~95 s with iscsid's defaults. "-o new" only when there is no
+        // record yet: on an existing one it resets every setting to iscsid.conf's defaults. Its exit code is not
+        // trusted; the update below fails if the record is missing. The record is left in place afterwards:
+        // deleting it would delete the node records found through it (seen on the test bed).
+        if (!DiscoveryRecordExists(portal))
+        {
+            await _runner.RunUncheckedAsync(IscsiAdmCommands.DiscoveryDbNew(portal, _iface), cancellationToken).ConfigureAwait(false);
+        }
+
         await _runner.RunAsync(IscsiAdmCommands.DiscoveryDbUpdate(portal, _iface, IscsiAdmCommands.DiscoverySettingPairs(_loginTimeout, discoveryChap)), cancellationToken).ConfigureAwait(false);
         var result = await _runner.RunAsync(IscsiAdmCommands.DiscoveryDbDiscover(portal, _iface), cancellationToken).ConfigureAwait(false);
         return SendTargetsOutput.Parse(result.StandardOutput, lun);

@@ -99,6 +99,24 @@ public sealed class MultipathIntegrationTests
     }
 
     [Fact]
+    public async Task ConnectVolumeAsync_DiscoveryRecordAlreadyExists_IsNotResetWithNew()
+    {
+        using var rig = Rig([PortalState.Up, PortalState.Up]);
+        // An admin's discovery record: "discoverydb -o new" on it would reset its settings to iscsid.conf defaults.
+        var existing = await rig.Host.ExecuteAsync(new IscsiConnector.Execution.CommandSpec(
+            "iscsiadm", "-m", "discoverydb", "-t", "sendtargets", "-p", "127.0.0.1:3260", "-I", "default", "-o", "new"));
+        existing.ExitCode.Should().Be(0);
+        rig.Host.ClearInvocations();
+        var info = Info("""{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1}""");
+
+        var attachment = await rig.Connector.ConnectVolumeAsync(info);
+
+        rig.Host.Invocations.Should().NotContain(c => c.Command.ArgumentValues.Contains("discoverydb") && c.Command.ArgumentValues.Contains("new"));
+        rig.Count("iscsiadm", "--discover").Should().Be(1);
+        await rig.Connector.DisconnectVolumeAsync(info, attachment);
+    }
+
+    [Fact]
     public async Task ConnectVolumeAsync_DiscoveryRefusedForWantOfDiscoveryChap_FallsBackToTheGivenPortal()
     {
         using var rig = Rig([PortalState.Up]);

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Scenario 7 — eight volumes on eight targets, attached concurrently (eight CLI processes at once)
 # and then detached concurrently. Every volume gets its own disk, with the right data behind it.
-# testbed-timeout: 150
+# testbed-timeout: 300
 source "$TB_DIR/guest/lib.sh"
 
 N=8

@@ -58,7 +58,7 @@ internal static class ConnectionInfoBuilder
     private static List<IscsiPath>? Paths(DataReader data, string portalsKey, string iqnsKey, string lunsKey, string? iqn, int? lun)
     {
         var portals = data.StringList(portalsKey);
-        var iqns = data.StringList(iqnsKey);
+        var iqns = data.StringList(iqnsKey, iqn);
         var luns = data.LunList(lunsKey);
         if (portals is null)
         {
@@ -73,12 +73,13 @@ internal static class ConnectionInfoBuilder
             throw new ConnectionInfoException(iqnsKey, $"is missing and so is {TargetIqn}; expected one IQN per {portalsKey} entry, or a single {TargetIqn} for all.");
         }
 
+        // An entry that is the very instance of iqn (see StringList) was checked with it: iqn comes from a checked key.
         var paths = new List<IscsiPath>(portals.Count);
         for (var i = 0; i < portals.Count; i++)
         {
             paths.Add(new IscsiPath(
                 Portal(portals[i], portalsKey, i),
-                iqns is null ? iqn! : Iqn(iqns[i], iqnsKey, i)!,
+                iqns is null || ReferenceEquals(iqns[i], iqn) ? iqn! : Iqn(iqns[i], iqnsKey, i)!,
                 luns?[i] ?? lun ?? 0));
         }
 

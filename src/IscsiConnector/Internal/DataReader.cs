@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace IscsiConnector.Internal;
@@ -24,7 +27,7 @@ internal sealed class DataReader
         foreach (var property in data.EnumerateObject())
         {
             // JSON allows a repeated key and readers disagree on which copy wins; refuse rather than guess.
-            if (!_values.TryAdd(property.Name, property.Value))
+            if (!_values.TryAdd(KnownName(property) ?? property.Name, property.Value))
             {
                 throw new ConnectionInfoException(property.Name, "appears more than once in data; expected each key once.");
             }
@@ -58,10 +61,14 @@ internal sealed class DataReader
 
     public int? Lun(string key) => TryGet(key, out var value) ? ReadLun(key, -1, value) : null;
 
-    public List<string>? StringList(string key) =>
-        List(key, static (listKey, index, item) => item.ValueKind == JsonValueKind.String ? item.GetString()! : throw WrongKind(ConnectionInfoBuilder.Indexed(listKey, index), item, "a string"));
+    /// <summary>Reads a list of strings; an entry that reads as <paramref name="same"/> yields that very instance,
+    /// so callers can tell it was checked already (backends repeat target_iqn for every portal).</summary>
+    public List<string>? StringList(string key, string? same = null) =>
+        List(key, same, static (listKey, index, item, same) => item.ValueKind != JsonValueKind.String
+            ? throw WrongKind(ConnectionInfoBuilder.Indexed(listKey, index), item, "a string")
+            : same is not null && item.ValueEquals(same) ? same : item.GetString()!);
 
-    public List<int>? LunList(string key) => List(key, ReadLun);
+    public List<int>? LunList(string key) => List(key, 0, static (listKey, index, item, _) => ReadLun(listKey, index, item));
 
     /// <summary>Returns the keys the model does not represent (in document order), cloned so they outlive the document.</summary>
     public Dictionary<string, JsonElement> Unmodelled()
@@ -84,6 +91,17 @@ internal sealed class DataReader
         }
 
         return result;
+    }
+
+    /// <summary>Returns the shared copy of a well-known key name, or <see langword="null"/> for any other name.</summary>
+    private static string? KnownName(JsonProperty property)
+    {
+        // Escaped or non-ASCII names are never known keys; leave them to JsonProperty.Name.
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        Span<char> name = stackalloc char[ConnectionInfoKeys.MaxKnownLength];
+        return raw.Length <= name.Length && !raw.Contains((byte)'\\')
+            && Ascii.ToUtf16(raw, name, out var length) == OperationStatus.Done
+            && ConnectionInfoKeys.Known.TryGetValue(name[..length], out var known) ? known : null;
     }
 
     internal static ConnectionInfoException WrongKind(string key, JsonElement value, string expected) =>
@@ -149,7 +167,7 @@ internal sealed class DataReader
         _ => (int)lun,
     };
 
-    private List<T>? List<T>(string key, Func<string, int, JsonElement, T> read)
+    private List<T>? List<T, TState>(string key, TState state, Func<string, int, JsonElement, TState, T> read)
     {
         if (!TryGet(key, out var value))
         {
@@ -169,7 +187,7 @@ internal sealed class DataReader
         var items = new List<T>(value.GetArrayLength());
         foreach (var item in value.EnumerateArray())
         {
-            items.Add(read(key, items.Count, item));
+            items.Add(read(key, items.Count, item, state));
         }
 
         return items;

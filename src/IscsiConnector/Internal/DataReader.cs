@@ -13,11 +13,11 @@ namespace IscsiConnector.Internal;
 /// </summary>
 internal sealed class DataReader
 {
-    // true, false and null read the same in every document, so AdditionalData can share these instead of
-    // cloning a document per key.
-    private static readonly JsonElement True = JsonDocument.Parse("true").RootElement;
-    private static readonly JsonElement False = JsonDocument.Parse("false").RootElement;
-    private static readonly JsonElement Null = JsonDocument.Parse("null").RootElement;
+    // true, false and null read the same in every document, so AdditionalData can share these (immutable,
+    // not backed by pooled memory) instead of cloning a document per key.
+    private static readonly JsonElement True = JsonElement.Parse("true");
+    private static readonly JsonElement False = JsonElement.Parse("false");
+    private static readonly JsonElement Null = JsonElement.Parse("null");
 
     private readonly Dictionary<string, JsonElement> _values;
 

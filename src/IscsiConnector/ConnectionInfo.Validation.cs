@@ -43,15 +43,18 @@ public sealed partial class ConnectionInfo
             throw new ConnectionInfoException(ConnectionInfoKeys.DriverVolumeType, $"is {ValueRules.Show(type)}; expected \"iscsi\" (this connector handles iSCSI volumes only).");
         }
 
-        if (VolumeId is { } id && id.Any(char.IsControl))
+        if (VolumeId is { } id && !ValueRules.IsPrintableAscii(id) && ValueRules.ContainsControl(id))
         {
             throw new ConnectionInfoException(ConnectionInfoKeys.VolumeId, "contains a control character; expected a volume id such as a UUID.");
         }
 
         // A modelled key in AdditionalData would be written twice by ToJson.
-        if (AdditionalData.Keys.FirstOrDefault(k => Modelled.Contains(k) || k == ConnectionInfoKeys.DriverVolumeType) is { } clash)
+        foreach (var key in AdditionalData.Keys)
         {
-            throw new ConnectionInfoException(clash, "is in AdditionalData but the model has a property for it; set that property instead.");
+            if (Modelled.Contains(key) || key == ConnectionInfoKeys.DriverVolumeType)
+            {
+                throw new ConnectionInfoException(key, "is in AdditionalData but the model has a property for it; set that property instead.");
+            }
         }
 
         return this;

@@ -45,7 +45,7 @@ public sealed partial record IscsiPortal
         var comma = text.LastIndexOf(',');
         if (comma >= 0)
         {
-            if (!TryNumber(text[(comma + 1)..], 0, MaxTpgt, out var tag))
+            if (!TryNumber(text.AsSpan(comma + 1), 0, MaxTpgt, out var tag))
             {
                 problem = $"has a portal group tag after ',' that is not a number 0…{MaxTpgt}";
                 return false;
@@ -61,7 +61,7 @@ public sealed partial record IscsiPortal
         }
 
         var port = DefaultPort;
-        if (portText is not null && !TryNumber(portText, 1, 65535, out port))
+        if (portText is not null && !TryNumber(portText.AsSpan(), 1, 65535, out port))
         {
             problem = $"has port {ValueRules.Show(portText)}; expected a number 1…65535";
             return false;
@@ -118,10 +118,10 @@ public sealed partial record IscsiPortal
         return true;
     }
 
-    private static bool TryNumber(string text, int min, int max, out int value)
+    private static bool TryNumber(ReadOnlySpan<char> text, int min, int max, out int value)
     {
         value = 0;
-        return text.Length is > 0 and <= 5 && !text.AsSpan().ContainsAnyExcept("0123456789")
+        return text.Length is > 0 and <= 5 && !text.ContainsAnyExcept("0123456789")
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 }

@@ -16,8 +16,24 @@ public sealed partial record IscsiPortal(string Host, int Port = IscsiPortal.Def
     /// <summary>The IANA port for iSCSI.</summary>
     public const int DefaultPort = 3260;
 
+    // Host parsed once as an IP address (null for a host name): SameAddressAs runs in the O(n²) duplicate
+    // checks and IsIPv6 on every Address. Derived from the host alone, so record equality is unchanged.
+    private readonly string _host = Host;
+    private readonly IPAddress? _ip = ParseIp(Host);
+
+    /// <summary>Gets the address or host name, without IPv6 brackets.</summary>
+    public string Host
+    {
+        get => _host;
+        init
+        {
+            _host = value;
+            _ip = ParseIp(value);
+        }
+    }
+
     /// <summary>Gets a value indicating whether <see cref="Host"/> is an IPv6 literal.</summary>
-    public bool IsIPv6 => IPAddress.TryParse(Host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+    public bool IsIPv6 => _ip?.AddressFamily == AddressFamily.InterNetworkV6;
 
     /// <summary>Gets the address as <c>iscsiadm -p</c> wants it: <c>host:port</c>, with IPv6 bracketed (<c>[fd00::1]:3260</c>).</summary>
     public string Address => IsIPv6
@@ -42,7 +58,7 @@ public sealed partial record IscsiPortal(string Host, int Port = IscsiPortal.Def
             return false;
         }
 
-        if (IPAddress.TryParse(Host, out var a) && IPAddress.TryParse(other.Host, out var b))
+        if (_ip is { } a && other._ip is { } b)
         {
             return a.Equals(b);
         }
@@ -53,4 +69,6 @@ public sealed partial record IscsiPortal(string Host, int Port = IscsiPortal.Def
     /// <inheritdoc />
     public override string ToString() =>
         Tpgt is { } tag ? string.Create(CultureInfo.InvariantCulture, $"{Address},{tag}") : Address;
+
+    private static IPAddress? ParseIp(string? host) => IPAddress.TryParse(host, out var address) ? address : null;
 }

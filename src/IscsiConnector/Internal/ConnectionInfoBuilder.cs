@@ -21,7 +21,7 @@ internal static class ConnectionInfoBuilder
             var portal = Portal(portalText, TargetPortal);
 
             // With only target_portal and the plural lists, the primary's IQN/LUN come from its entry in them.
-            var match = portals?.Find(p => p.Portal.SameAddressAs(portal));
+            var match = FirstAt(portals, portal);
             primary = new IscsiPath(
                 portal,
                 iqn ?? match?.Iqn ?? throw new ConnectionInfoException(TargetIqn, "is missing; expected the target's name, e.g. \"iqn.2010-10.org.openstack:volume-1\"."),
@@ -47,16 +47,18 @@ internal static class ConnectionInfoBuilder
         }.ValidateRelations();
     }
 
-    internal static IscsiPortal Portal(string text, string key) =>
-        IscsiPortal.TryParse(text, out var portal, out var problem) ? portal : throw new ConnectionInfoException(key, $"{ValueRules.Show(text)} {problem}.");
+    /// <summary>Parses a portal found under <paramref name="key"/>, or under its entry <paramref name="index"/> when that is not negative.</summary>
+    internal static IscsiPortal Portal(string text, string key, int index = -1) =>
+        IscsiPortal.TryParse(text, out var portal, out var problem) ? portal : throw new ConnectionInfoException(KeyOf(key, index), $"{ValueRules.Show(text)} {problem}.");
 
-    internal static string? Iqn(string? name, string key) =>
-        name is null || IscsiNameRules.Problem(name) is not { } problem ? name : throw new ConnectionInfoException(key, $"{ValueRules.Show(name)} {problem}.");
+    /// <summary>Checks a target name found under <paramref name="key"/>, or under its entry <paramref name="index"/> when that is not negative.</summary>
+    internal static string? Iqn(string? name, string key, int index = -1) =>
+        name is null || IscsiNameRules.Problem(name) is not { } problem ? name : throw new ConnectionInfoException(KeyOf(key, index), $"{ValueRules.Show(name)} {problem}.");
 
     private static List<IscsiPath>? Paths(DataReader data, string portalsKey, string iqnsKey, string lunsKey, string? iqn, int? lun)
     {
         var portals = data.StringList(portalsKey);
-        var iqns = data.StringList(iqnsKey);
+        var iqns = data.StringList(iqnsKey, iqn);
         var luns = data.LunList(lunsKey);
         if (portals is null)
         {
@@ -71,12 +73,13 @@ internal static class ConnectionInfoBuilder
             throw new ConnectionInfoException(iqnsKey, $"is missing and so is {TargetIqn}; expected one IQN per {portalsKey} entry, or a single {TargetIqn} for all.");
         }
 
+        // An entry that is the very instance of iqn (see StringList) was checked with it: iqn comes from a checked key.
         var paths = new List<IscsiPath>(portals.Count);
         for (var i = 0; i < portals.Count; i++)
         {
             paths.Add(new IscsiPath(
-                Portal(portals[i], Indexed(portalsKey, i)),
-                iqns is null ? iqn! : Iqn(iqns[i], Indexed(iqnsKey, i))!,
+                Portal(portals[i], portalsKey, i),
+                iqns is null || ReferenceEquals(iqns[i], iqn) ? iqn! : Iqn(iqns[i], iqnsKey, i)!,
                 luns?[i] ?? lun ?? 0));
         }
 
@@ -91,5 +94,22 @@ internal static class ConnectionInfoBuilder
         }
     }
 
+    /// <summary>Names a list entry (<c>target_portals[2]</c>). Only called for a message, so a valid document builds no key names.</summary>
     internal static string Indexed(string key, int index) => string.Create(CultureInfo.InvariantCulture, $"{key}[{index}]");
+
+    /// <summary>The key itself for a negative <paramref name="index"/>, otherwise its entry <paramref name="index"/>.</summary>
+    internal static string KeyOf(string key, int index) => index < 0 ? key : Indexed(key, index);
+
+    private static IscsiPath? FirstAt(List<IscsiPath>? paths, IscsiPortal portal)
+    {
+        for (var i = 0; i < (paths?.Count ?? 0); i++)
+        {
+            if (paths![i].Portal.SameAddressAs(portal))
+            {
+                return paths[i];
+            }
+        }
+
+        return null;
+    }
 }

@@ -35,4 +35,15 @@ internal static class ConnectionInfoKeys
         DiscoveryAuthPrefix + Method, DiscoveryAuthPrefix + Username, DiscoveryAuthPrefix + Password,
         DiscoveryAuthPrefix + UsernameIn, DiscoveryAuthPrefix + PasswordIn,
     };
+
+    /// <summary>
+    /// Gets the modelled keys and the other keys Cinder sends with every iSCSI volume, so that reading a
+    /// document can take these names from here instead of allocating them again each time.
+    /// </summary>
+    public static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Known { get; } =
+        new HashSet<string>(Modelled.Concat(["encrypted", "qos_specs", "access_mode", "cacheable", "discard", "enforce_multipath"]), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Room for the longest <see cref="Known"/> key (26 characters); a longer one would merely be allocated.</summary>
+    public const int MaxKnownLength = 32;
 }

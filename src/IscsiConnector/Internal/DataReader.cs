@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace IscsiConnector.Internal;
@@ -10,16 +13,21 @@ namespace IscsiConnector.Internal;
 /// </summary>
 internal sealed class DataReader
 {
-    private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
-    private readonly JsonElement _data;
+    // true, false and null read the same in every document, so AdditionalData can share these (immutable,
+    // not backed by pooled memory) instead of cloning a document per key.
+    private static readonly JsonElement True = JsonElement.Parse("true");
+    private static readonly JsonElement False = JsonElement.Parse("false");
+    private static readonly JsonElement Null = JsonElement.Parse("null");
+
+    private readonly Dictionary<string, JsonElement> _values;
 
     public DataReader(JsonElement data)
     {
-        _data = data;
+        _values = new(data.GetPropertyCount(), StringComparer.Ordinal);
         foreach (var property in data.EnumerateObject())
         {
             // JSON allows a repeated key and readers disagree on which copy wins; refuse rather than guess.
-            if (!_values.TryAdd(property.Name, property.Value))
+            if (!_values.TryAdd(KnownName(property) ?? property.Name, property.Value))
             {
                 throw new ConnectionInfoException(property.Name, "appears more than once in data; expected each key once.");
             }
@@ -51,32 +59,49 @@ internal sealed class DataReader
         };
     }
 
-    public int? Lun(string key) => TryGet(key, out var value) ? ReadLun(key, value) : null;
+    public int? Lun(string key) => TryGet(key, out var value) ? ReadLun(key, -1, value) : null;
 
-    public List<string>? StringList(string key) =>
-        List(key, static (itemKey, item) => item.ValueKind == JsonValueKind.String ? item.GetString()! : throw WrongKind(itemKey, item, "a string"));
+    /// <summary>Reads a list of strings; an entry that reads as <paramref name="same"/> yields that very instance,
+    /// so callers can tell it was checked already (backends repeat target_iqn for every portal).</summary>
+    public List<string>? StringList(string key, string? same = null) =>
+        List(key, same, static (listKey, index, item, same) => item.ValueKind != JsonValueKind.String
+            ? throw WrongKind(ConnectionInfoBuilder.Indexed(listKey, index), item, "a string")
+            : same is not null && item.ValueEquals(same) ? same : item.GetString()!);
 
-    public List<int>? LunList(string key) => List(key, ReadLun);
+    public List<int>? LunList(string key) => List(key, 0, static (listKey, index, item, _) => ReadLun(listKey, index, item));
 
-    /// <summary>Returns the keys the model does not represent, cloned so they outlive the document.</summary>
+    /// <summary>Returns the keys the model does not represent (in document order), cloned so they outlive the document.</summary>
     public Dictionary<string, JsonElement> Unmodelled()
     {
         var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (_values.Keys.All(ConnectionInfoKeys.Modelled.Contains))
-        {
-            return result;
-        }
 
-        // One clone of the whole object rather than one per key: every Clone() builds a document.
-        foreach (var property in _data.Clone().EnumerateObject())
+        // _values only ever grows, so it enumerates in insertion (= document) order.
+        foreach (var (name, value) in _values)
         {
-            if (!ConnectionInfoKeys.Modelled.Contains(property.Name))
+            if (!ConnectionInfoKeys.Modelled.Contains(name))
             {
-                result[property.Name] = property.Value;
+                result[name] = value.ValueKind switch
+                {
+                    JsonValueKind.True => True,
+                    JsonValueKind.False => False,
+                    JsonValueKind.Null => Null,
+                    _ => value.Clone(),
+                };
             }
         }
 
         return result;
+    }
+
+    /// <summary>Returns the shared copy of a well-known key name, or <see langword="null"/> for any other name.</summary>
+    private static string? KnownName(JsonProperty property)
+    {
+        // Escaped or non-ASCII names are never known keys; leave them to JsonProperty.Name.
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        Span<char> name = stackalloc char[ConnectionInfoKeys.MaxKnownLength];
+        return raw.Length <= name.Length && !raw.Contains((byte)'\\')
+            && Ascii.ToUtf16(raw, name, out var length) == OperationStatus.Done
+            && ConnectionInfoKeys.Known.TryGetValue(name[..length], out var known) ? known : null;
     }
 
     internal static ConnectionInfoException WrongKind(string key, JsonElement value, string expected) =>
@@ -92,7 +117,18 @@ internal sealed class DataReader
         _ => "null",
     };
 
-    private static int ReadLun(string key, JsonElement value)
+    /// <summary>Reads a LUN under <paramref name="key"/>, or under its entry <paramref name="index"/> when that is not negative.</summary>
+    private static int ReadLun(string key, int index, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var plain) && plain is >= 0 and <= IscsiPath.MaxLun)
+        {
+            return (int)plain;
+        }
+
+        return ReadLunSlow(ConnectionInfoBuilder.KeyOf(key, index), value);
+    }
+
+    private static int ReadLunSlow(string key, JsonElement value)
     {
         const string Expected = "expected a LUN 0…16383, as a number or a string of digits";
         if (value.ValueKind == JsonValueKind.Number)
@@ -131,7 +167,7 @@ internal sealed class DataReader
         _ => (int)lun,
     };
 
-    private List<T>? List<T>(string key, Func<string, JsonElement, T> read)
+    private List<T>? List<T, TState>(string key, TState state, Func<string, int, JsonElement, TState, T> read)
     {
         if (!TryGet(key, out var value))
         {
@@ -148,10 +184,10 @@ internal sealed class DataReader
             throw new ConnectionInfoException(key, "is an empty list; expected at least one entry, or leave the key out.");
         }
 
-        var items = new List<T>();
+        var items = new List<T>(value.GetArrayLength());
         foreach (var item in value.EnumerateArray())
         {
-            items.Add(read(string.Create(CultureInfo.InvariantCulture, $"{key}[{items.Count}]"), item));
+            items.Add(read(key, items.Count, item, state));
         }
 
         return items;

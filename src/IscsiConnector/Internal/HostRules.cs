@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,6 +9,8 @@ internal static class HostRules
 {
     private const int MaxHostName = 253;
     private const int MaxLabel = 63;
+    private static readonly SearchValues<char> LabelCharacters =
+        SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Returns what is wrong with <paramref name="host"/>, or <see langword="null"/>.</summary>
     public static string? Problem(string host)
@@ -33,14 +36,23 @@ internal static class HostRules
         return IsHostName(host) ? null : "has a host that is neither an IP address nor a valid DNS name (letters, digits, '-' and '.', labels up to 63 characters)";
     }
 
-    private static bool IsDottedQuad(string host)
+    private static bool IsDottedQuad(ReadOnlySpan<char> host)
     {
-        var parts = host.Split('.');
-        return parts.Length == 4 && parts.All(p =>
-            p.Length is >= 1 and <= 3 && (p.Length == 1 || p[0] != '0') && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255);
+        var parts = 0;
+        foreach (var range in host.Split('.'))
+        {
+            var p = host[range];
+            if (++parts > 4 || p.Length is < 1 or > 3 || (p.Length > 1 && p[0] == '0')
+                || int.Parse(p, provider: System.Globalization.CultureInfo.InvariantCulture) > 255)
+            {
+                return false;
+            }
+        }
+
+        return parts == 4;
     }
 
-    private static bool IsHostName(string host)
+    private static bool IsHostName(ReadOnlySpan<char> host)
     {
         var name = host.EndsWith('.') ? host[..^1] : host;
         if (name.Length is 0 or > MaxHostName)
@@ -48,9 +60,10 @@ internal static class HostRules
             return false;
         }
 
-        foreach (var label in name.Split('.'))
+        foreach (var range in name.Split('.'))
         {
-            if (label.Length is 0 or > MaxLabel || label[0] == '-' || label[^1] == '-' || !label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            var label = name[range];
+            if (label.Length is 0 or > MaxLabel || label[0] == '-' || label[^1] == '-' || label.ContainsAnyExcept(LabelCharacters))
             {
                 return false;
             }

@@ -19,7 +19,9 @@ internal static class IscsiNameRules
             return basic;
         }
 
-        if (Encoding.UTF8.GetByteCount(name) > MaxBytes)
+        // A UTF-16 char becomes at most 3 bytes of UTF-8 (a surrogate pair 4 for 2 chars), so only names
+        // between MaxBytes / 3 and MaxBytes characters need counting.
+        if (name.Length > MaxBytes / 3 && (name.Length > MaxBytes || Encoding.UTF8.GetByteCount(name) > MaxBytes))
         {
             return $"is longer than the {MaxBytes} bytes RFC 3720 allows";
         }

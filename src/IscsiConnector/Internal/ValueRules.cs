@@ -19,14 +19,21 @@ internal static class ValueRules
             return "is empty";
         }
 
-        if (value.Any(char.IsControl))
+        // A control character anywhere outranks whitespace anywhere, as the message order promises.
+        if (!IsPrintableAscii(value))
         {
-            return "contains a control character";
-        }
+            if (ContainsControl(value))
+            {
+                return "contains a control character";
+            }
 
-        if (value.Any(char.IsWhiteSpace))
-        {
-            return "contains whitespace";
+            foreach (var c in value)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return "contains whitespace";
+                }
+            }
         }
 
         return value[0] == '-' ? "starts with '-', which iscsiadm would read as an option" : null;
@@ -44,7 +51,7 @@ internal static class ValueRules
             return "is empty";
         }
 
-        if (value.Any(char.IsControl))
+        if (!IsPrintableAscii(value) && ContainsControl(value))
         {
             return "contains a control character";
         }
@@ -55,6 +62,23 @@ internal static class ValueRules
         }
 
         return value[0] == '-' ? "starts with '-', which iscsiadm would read as an option" : null;
+    }
+
+    /// <summary>Whether every character is printable ASCII ('!'…'~'): then no character is a control or a space (vectorized).</summary>
+    public static bool IsPrintableAscii(ReadOnlySpan<char> value) => !value.ContainsAnyExceptInRange('!', '~');
+
+    /// <summary>Whether <paramref name="value"/> contains a character <see cref="char.IsControl(char)"/> accepts.</summary>
+    public static bool ContainsControl(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Quotes a (non-secret) value for an error message: control characters escaped, long values cut.</summary>

@@ -51,6 +51,9 @@ public static partial class IscsiEventIds
     /// <summary>A disconnect left something behind (Warning).</summary>
     public const int DisconnectProblem = 3103;
 
+    /// <summary>A dead path of a flushed multipath map was not flushed on its own (Information).</summary>
+    public const int DeadPathFlushSkipped = 3104;
+
     /// <summary>An operation waits for a (portal, target) lock (Debug).</summary>
     public const int LockWaiting = 3200;
 

@@ -50,6 +50,12 @@ internal sealed class ToolEmulator(HostState state)
             return ToolResult.Fail(1, $"blockdev: cannot open {args[1]}: No such file or directory");
         }
 
+        // Seen on the test bed: a disk whose session failed (state "blocked") cannot even be opened.
+        if (state.VisibleDevices.FirstOrDefault(d => "/dev/" + d.DiskName == args[1]) is { State: not "running" })
+        {
+            return ToolResult.Fail(1, $"blockdev: cannot open {args[1]}: No such device or address");
+        }
+
         return args[0] == "--getsize64" ? ToolResult.Ok(size.ToString(CultureInfo.InvariantCulture) + "\n") : ToolResult.Ok();
     }
 

@@ -46,6 +46,9 @@ internal static partial class Log
     [LoggerMessage(EventId = IscsiEventIds.SessionKept, Level = LogLevel.Debug, Message = "Keeping session to {Portal} {Iqn}: other LUNs use it")]
     public static partial void SessionKept(ILogger logger, string portal, string iqn);
 
+    [LoggerMessage(EventId = IscsiEventIds.DeadPathFlushSkipped, Level = LogLevel.Information, Message = "Not flushing {Device} on its own: its path is dead and map {Map} was flushed")]
+    public static partial void DeadPathFlushSkipped(ILogger logger, string device, string map);
+
     [LoggerMessage(EventId = IscsiEventIds.DeviceRemoved, Level = LogLevel.Information, Message = "Removed device {Device}")]
     public static partial void DeviceRemoved(ILogger logger, string device);
 

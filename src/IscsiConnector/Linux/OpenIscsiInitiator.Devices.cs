@@ -67,6 +67,10 @@ internal sealed partial class OpenIscsiInitiator
 
     public bool DeviceExists(string device) => _fs.Exists($"/sys/block/{device}");
 
+    // A path whose session failed is "blocked" (then "transport-offline" after replacement_timeout); opening
+    // it for a flush fails with ENXIO, as seen on the test bed. A state we cannot read counts as running.
+    public bool IsDiskRunning(string disk) => Read($"/sys/block/{disk}/device/state") is not { } state || state == "running";
+
     public void RescanDisk(string disk) => _fs.WriteAllText($"/sys/block/{disk}/device/rescan", "1");
 
     public long? GetSize(string device) =>

@@ -45,6 +45,27 @@ public sealed class MultipathIntegrationTests
     }
 
     [Fact]
+    public async Task DisconnectVolumeAsync_OnePathDiedAfterAttach_FlushesTheMapSkipsTheDeadPathAndLeavesNothing()
+    {
+        // Found on the real kernel (tests/system scenario 12): "blockdev --flushbufs" of a blocked path fails
+        // with ENXIO, which made the whole disconnect fail although the map had been flushed.
+        using var rig = Rig([PortalState.Up, PortalState.Up]);
+        var info = Info("""{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1,"target_portals":["127.0.0.1:3260","127.0.0.2:3260"],"target_iqns":["IQN","IQN"],"target_luns":[1,1]}""");
+        var attachment = await rig.Connector.ConnectVolumeAsync(info);
+        var deadDisk = attachment.Devices.Single(d => d.Path.Portal.Host == "127.0.0.2").Name;
+        rig.Host.SetPortalState("127.0.0.2:3260", PortalState.Blackholed);
+        rig.Host.ClearInvocations();
+
+        var result = await rig.Connector.DisconnectVolumeAsync(info, attachment);
+
+        result.IsClean.Should().BeTrue(string.Join("; ", result.Problems));
+        result.FlushedMultipath.Should().Be("mpatha");
+        rig.Host.Invocations.Should().NotContain(c => c.Command.FileName == "blockdev" && c.Command.ArgumentValues.Contains("/dev/" + deadDisk));
+        rig.Host.Invocations.Should().Contain(c => c.Command.FileName == "blockdev" && !c.Command.ArgumentValues.Contains("/dev/" + deadDisk));
+        rig.Host.Leaks().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ConnectVolumeAsync_OnePathBlackholed_MapOverTheOtherTwoAndNoRecordForTheDeadOne()
     {
         using var rig = Rig([PortalState.Up, PortalState.Up, PortalState.Blackholed]);

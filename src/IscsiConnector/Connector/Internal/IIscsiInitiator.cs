@@ -61,6 +61,9 @@ internal interface IIscsiInitiator
     /// <summary>Gets a value indicating whether a disk (or map) still exists.</summary>
     bool DeviceExists(string device);
 
+    /// <summary>Whether a disk can take I/O: false when its path is dead (SCSI state blocked, offline, transport-offline).</summary>
+    bool IsDiskRunning(string disk);
+
     /// <summary>Asks the kernel to re-read a disk's capacity.</summary>
     void RescanDisk(string disk);
 

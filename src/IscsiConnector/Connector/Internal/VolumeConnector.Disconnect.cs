@@ -34,6 +34,14 @@ internal sealed partial class VolumeConnector
 
         foreach (var disk in disks)
         {
+            // The map's flush already pushed the volume's buffered writes down its live paths; a dead path of the
+            // map cannot be opened at all (ENXIO), so flushing it would only turn a clean detach into a failure.
+            if (state.FlushedMap is not null && !_initiator.IsDiskRunning(disk))
+            {
+                Log.DeadPathFlushSkipped(_logger, disk, state.FlushedMap);
+                continue;
+            }
+
             if (!await TryFlushAsync(state, $"Flushing /dev/{disk}", t => _initiator.FlushDiskAsync(disk, t), cancellationToken).ConfigureAwait(false) && !options.Force)
             {
                 return state.Finish();

@@ -15,6 +15,9 @@ internal sealed class HostState
 
     public Dictionary<string, string> IfaceTransports { get; } = new(StringComparer.Ordinal) { ["default"] = "tcp", ["iser"] = "iser" };
 
+    /// <summary>Bound fields of each iface (iface.hwaddress, iface.ipaddress, iface.net_ifacename, iface.initiatorname), as last updated.</summary>
+    public Dictionary<string, Dictionary<string, string>> IfaceFields { get; } = new(StringComparer.Ordinal);
+
     public List<NodeRecord> Nodes { get; } = [];
 
     public Dictionary<PortalAddress, Dictionary<string, string>> DiscoveryRecords { get; } = [];

@@ -4,13 +4,16 @@ namespace IscsiConnector.Testing.Internal;
 
 internal sealed partial class IscsiAdmEmulator
 {
+    private static readonly HashSet<string> BoundFields = new(StringComparer.Ordinal) { "iface.hwaddress", "iface.ipaddress", "iface.net_ifacename", "iface.initiatorname" };
+
     private ToolResult Iface(IscsiAdmArguments args)
     {
         lock (state.Gate)
         {
             if (args.Iface is not { } name)
             {
-                return ToolResult.Ok(string.Concat(state.Ifaces.Select(i => $"{i} {Transport(i)},<empty>,<empty>,<empty>,<empty>\n")));
+                return ToolResult.Ok(string.Concat(state.Ifaces.Select(i =>
+                    $"{i} {Transport(i)},{Field(i, "iface.hwaddress")},{Field(i, "iface.ipaddress")},{Field(i, "iface.net_ifacename")},{Field(i, "iface.initiatorname")}\n")));
             }
 
             var exists = state.Ifaces.Contains(name, StringComparer.Ordinal);
@@ -40,14 +43,23 @@ internal sealed partial class IscsiAdmEmulator
 
                 state.Ifaces.Remove(name);
                 state.IfaceTransports.Remove(name);
+                state.IfaceFields.Remove(name);
                 return ToolResult.Ok($"{name} unbound and deleted.\n");
             }
 
             if (args.HasOp("update"))
             {
-                foreach (var (key, value) in args.Updates.Where(u => u.Key == "iface.transport_name"))
+                foreach (var (key, value) in args.Updates)
                 {
-                    state.IfaceTransports[name] = value;
+                    if (key == "iface.transport_name")
+                    {
+                        state.IfaceTransports[name] = value;
+                    }
+                    else if (BoundFields.Contains(key))
+                    {
+                        // Kept so that show and list read back what was written (iface create is checked by reading back).
+                        (state.IfaceFields.TryGetValue(name, out var fields) ? fields : state.IfaceFields[name] = new(StringComparer.Ordinal))[key] = value;
+                    }
                 }
 
                 return ToolResult.Ok($"{name} updated.\n");
@@ -55,10 +67,15 @@ internal sealed partial class IscsiAdmEmulator
 
             var text = new StringBuilder("# BEGIN RECORD 2.1.8\n");
             text.Append("iface.iscsi_ifacename = ").Append(name).Append('\n');
-            text.Append("iface.net_ifacename = <empty>\niface.ipaddress = <empty>\niface.hwaddress = <empty>\n");
+            text.Append("iface.net_ifacename = ").Append(Field(name, "iface.net_ifacename")).Append('\n');
+            text.Append("iface.ipaddress = ").Append(Field(name, "iface.ipaddress")).Append('\n');
+            text.Append("iface.hwaddress = ").Append(Field(name, "iface.hwaddress")).Append('\n');
             text.Append("iface.transport_name = ").Append(Transport(name)).Append('\n');
-            text.Append("iface.initiatorname = <empty>\n# END RECORD\n");
+            text.Append("iface.initiatorname = ").Append(Field(name, "iface.initiatorname")).Append("\n# END RECORD\n");
             return ToolResult.Ok(text.ToString());
         }
     }
+
+    private string Field(string iface, string key) =>
+        state.IfaceFields.TryGetValue(iface, out var fields) && fields.TryGetValue(key, out var value) ? value : "<empty>";
 }

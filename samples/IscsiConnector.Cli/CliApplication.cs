@@ -18,6 +18,7 @@ internal static class CliApplication
             QueryCommands.Extend(options),
             QueryCommands.Properties(options),
             PlanCommand.Create(options),
+            IfaceCommands.Create(options),
         };
     }
 

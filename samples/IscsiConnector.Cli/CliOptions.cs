@@ -23,6 +23,12 @@ internal sealed class CliOptions
         HelpName = "iface",
     };
 
+    public Option<string?> TransportFallback { get; } = new("--transport-fallback")
+    {
+        Description = "When the --transport iface cannot be used: tcp = use the default TCP iface and say so (library default), fail = fail.",
+        HelpName = "tcp|fail",
+    };
+
     public Option<int> LoginTimeout { get; } = new("--login-timeout")
     {
         Description = "Login timeout per portal in seconds (1-600; default 5).",
@@ -73,6 +79,7 @@ internal sealed class CliOptions
     {
         command.Options.Add(Multipath);
         command.Options.Add(Transport);
+        command.Options.Add(TransportFallback);
         command.Options.Add(LoginTimeout);
         command.Options.Add(RootHelper);
         command.Options.Add(Verbose);

@@ -21,6 +21,10 @@ internal static class ExitCodes
     /// <summary>A disconnect left something behind (listed in the JSON).</summary>
     public const int DisconnectIncomplete = 5;
 
+    /// <summary>An iface cannot be used (missing, unknown transport, conflicting, hardware absent): <c>connect</c> with
+    /// <c>--transport-fallback fail</c> before any login, or an <c>iface</c> command.</summary>
+    public const int TransportUnusable = 6;
+
     /// <summary>Interrupted (Ctrl-C); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
 }

@@ -26,4 +26,7 @@ public static partial class IscsiEventIds
 
     /// <summary>Error: the configured iface cannot be used and the fallback policy is Fail.</summary>
     public const int TransportFailed = 4007;
+
+    /// <summary>Information: an iface was deleted on request (<see cref="Transports.IscsiIfaceManager.DeleteAsync"/>).</summary>
+    public const int IfaceDeleted = 4008;
 }

@@ -21,6 +21,21 @@ public sealed class UsageErrorTests
         { ["connect", "--connection-info", Samples.Single, "--simulate", "no/such/scenario.json"], "--simulate: scenario file" },
         { ["connect", "--connection-info", "no/such/info.json"], "--connection-info: file 'no/such/info.json' does not exist" },
         { ["disconnect", "--connection-info", Samples.Single, "--device-info", "no/such/device.json"], "--device-info: file" },
+        { ["connect", "--connection-info", Samples.Single, "--transport-fallback", "never"], "--transport-fallback: 'never' is not one of tcp, fail" },
+        { ["iface"], "Required command was not provided" },
+        { ["iface", "show"], "--name" },
+        { ["iface", "show", "--name", "-o"], "--name" },
+        { ["iface", "check", "--name", "two words"], "--name: 'two words' is not an iface name" },
+        { ["iface", "show", "--name", "default", "--transport", "tcp"], "--transport" },
+        { ["iface", "create"], "--transport" },
+        { ["iface", "create", "--transport", "tcpx", "--name", "x"], "--transport \"tcpx\" is not a transport" },
+        { ["iface", "create", "--transport", "cxgb4i"], "--hwaddress is required for the offload transport cxgb4i" },
+        { ["iface", "create", "--transport", "cxgb4i", "--hwaddress", "00:07:43:aa:bb"], "--hwaddress \"00:07:43:aa:bb\" is not a MAC address" },
+        { ["iface", "create", "--transport", "tcp", "--name", "t", "--ipaddress", "10.0.0.300"], "--ipaddress \"10.0.0.300\" is not an IPv4 or IPv6 address" },
+        { ["iface", "create", "--transport", "tcp", "--name", "default"], "--name \"default\" is one of open-iscsi's built-in ifaces" },
+        { ["iface", "create", "--transport", "iser", "--name", "-rf"], "--name" },
+        { ["iface", "delete", "--name", "default"], "--name: 'default' is one of open-iscsi's built-in ifaces and is never deleted" },
+        { ["iface", "delete", "--name", "iser"], "--name: 'iser' is one of open-iscsi's built-in ifaces" },
     };
 
     [Theory]
@@ -67,6 +82,6 @@ public sealed class UsageErrorTests
         var result = await Tool.RunAsync("--help");
 
         result.ExitCode.Should().Be(0);
-        result.Stdout.Should().ContainAll("connect", "disconnect", "paths", "extend", "properties", "plan");
+        result.Stdout.Should().ContainAll("connect", "disconnect", "paths", "extend", "properties", "plan", "iface");
     }
 }

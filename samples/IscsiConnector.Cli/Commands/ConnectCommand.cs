@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IscsiConnector.Cli.Hosting;
 using IscsiConnector.Cli.Output;
+using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Commands;
 
@@ -26,6 +27,12 @@ internal static class ConnectCommand
                 // Standard output still gets JSON: every portal with its outcome and error, so a script can tell why.
                 JsonOutput.Write(w => AttachJson.WriteFailure(w, ex, session.Time.GetElapsedTime(started)));
                 return ex.IsAuthenticationFailure ? ExitCodes.AuthenticationFailed : ExitCodes.AttachFailed;
+            }
+            catch (IscsiTransportException ex)
+            {
+                // --transport-fallback fail: the iface was refused before any node command ran.
+                JsonOutput.Write(w => AttachJson.WriteTransportFailure(w, ex, session.Time.GetElapsedTime(started)));
+                return Guarded.Fail(ExitCodes.TransportUnusable, ex.Message);
             }
         });
 }

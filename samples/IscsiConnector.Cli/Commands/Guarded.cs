@@ -1,3 +1,5 @@
+using IscsiConnector.Transports;
+
 namespace IscsiConnector.Cli.Commands;
 
 /// <summary>Runs a command body and turns the errors every command shares into one stderr line and an exit code.</summary>
@@ -21,6 +23,10 @@ internal static class Guarded
         catch (OperationCanceledException)
         {
             return Fail(ExitCodes.Cancelled, "interrupted; whatever this attach had created was undone.");
+        }
+        catch (IscsiTransportException ex)
+        {
+            return Fail(ExitCodes.TransportUnusable, ex.Message);
         }
         catch (IscsiException ex)
         {

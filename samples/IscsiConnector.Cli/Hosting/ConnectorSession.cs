@@ -2,6 +2,7 @@ using IscsiConnector.Cli.Planning;
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
 using IscsiConnector.Testing.Simulation;
+using IscsiConnector.Transports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,10 @@ internal sealed class ConnectorSession : IDisposable
     private readonly ILoggerFactory _loggerFactory;
     private string? _lockDirectory;
 
-    private ConnectorSession(IVolumeConnector connector, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, Func<IVolumeConnector>? quietConnector)
+    private ConnectorSession(IVolumeConnector connector, IscsiIfaceManager ifaces, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, Func<IVolumeConnector>? quietConnector)
     {
         Connector = connector;
+        Ifaces = ifaces;
         Time = time;
         Host = host;
         _loggerFactory = loggerFactory;
@@ -28,6 +30,9 @@ internal sealed class ConnectorSession : IDisposable
     }
 
     public IVolumeConnector Connector { get; }
+
+    /// <summary>Gets the iface manager on the same host, executor and logger (for the <c>iface</c> commands).</summary>
+    public IscsiIfaceManager Ifaces { get; }
 
     /// <summary>Gets the clock the connector runs on (scaled under <c>--time-scale</c>).</summary>
     public TimeProvider Time { get; }
@@ -127,14 +132,15 @@ internal sealed class ConnectorSession : IDisposable
         var options = settings.ToConnectorOptions(lockDirectory);
         try
         {
-            var connector = IscsiConnectorFactory.Create(
-                options,
-                new ObservingExecutor(executor, logger, logCommands: host is not null, recorder),
-                fileSystem is null ? null : new ObservingFileSystem(fileSystem, logger, recorder),
-                time,
-                loggerFactory);
+            var observed = new ObservingExecutor(executor, logger, logCommands: host is not null, recorder);
+            var observedFileSystem = fileSystem is null ? null : new ObservingFileSystem(fileSystem, logger, recorder);
+            var connector = IscsiConnectorFactory.Create(options, observed, observedFileSystem, time, loggerFactory);
+            var ifaceLogger = loggerFactory.CreateLogger<IscsiIfaceManager>();
+            var ifaces = observedFileSystem is null
+                ? IscsiIfaceManager.ForThisHost(observed, options, ifaceLogger)
+                : new IscsiIfaceManager(observed, observedFileSystem, options, ifaceLogger);
             Func<IVolumeConnector>? quiet = host is null ? null : () => IscsiConnectorFactory.Create(options, host, host, time, NullLoggerFactory.Instance);
-            return new ConnectorSession(connector, host, time, loggerFactory, quiet) { _lockDirectory = lockDirectory };
+            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet) { _lockDirectory = lockDirectory };
         }
         catch (OptionsValidationException ex)
         {

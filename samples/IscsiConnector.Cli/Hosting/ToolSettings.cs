@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Fallback = IscsiConnector.Transports.TransportFallback;
 
 namespace IscsiConnector.Cli.Hosting;
 
@@ -9,6 +10,8 @@ internal sealed record ToolSettings
     public bool Multipath { get; init; }
 
     public string? Transport { get; init; }
+
+    public Fallback? TransportFallback { get; init; }
 
     public TimeSpan? LoginTimeout { get; init; }
 
@@ -29,6 +32,14 @@ internal sealed record ToolSettings
         {
             throw new UsageException($"--transport: '{Printable(transport)}' is not an interface name (one word, not starting with '-').");
         }
+
+        var fallback = result.GetValue(options.TransportFallback) switch
+        {
+            null => (Fallback?)null,
+            "tcp" => Fallback.FallBackToTcp,
+            "fail" => Fallback.Fail,
+            var other => throw new UsageException($"--transport-fallback: '{Printable(other)}' is not one of tcp, fail."),
+        };
 
         int? seconds = result.GetResult(options.LoginTimeout) is null ? null : result.GetValue(options.LoginTimeout);
         if (seconds is < 1 or > 600)
@@ -54,6 +65,7 @@ internal sealed record ToolSettings
         {
             Multipath = result.GetValue(options.Multipath),
             Transport = transport,
+            TransportFallback = fallback,
             LoginTimeout = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
             RootHelper = SplitRootHelper(result.GetValue(options.RootHelper)),
             Verbose = result.GetValue(options.Verbose),
@@ -69,6 +81,11 @@ internal sealed record ToolSettings
         if (Transport is not null)
         {
             options.Transport = Transport;
+        }
+
+        if (TransportFallback is { } fallback)
+        {
+            options.TransportFallback = fallback;
         }
 
         if (LoginTimeout is { } timeout)
@@ -111,7 +128,7 @@ internal sealed record ToolSettings
         return items;
     }
 
-    private static bool IsWord(string value) =>
+    internal static bool IsWord(string value) =>
         value.Length > 0 && value[0] != '-' && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     /// <summary>Makes a value safe to echo on one line.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Output;
 
@@ -57,6 +58,19 @@ internal static class AttachJson
         writer.WriteEndObject();
     }
 
+    /// <summary>The iface could not be used and fallback is off: nothing was logged in (exit 6).</summary>
+    public static void WriteTransportFailure(Utf8JsonWriter writer, IscsiTransportException failure, TimeSpan elapsed)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("error", failure.Message.ReplaceLineEndings(" "));
+        writer.WriteString("iface", failure.IfaceName);
+        writer.WriteString("reason", JsonOutput.SnakeCase(failure.Reason.ToString()));
+        writer.WriteStartArray("portals");
+        writer.WriteEndArray();
+        writer.WriteElapsed(elapsed);
+        writer.WriteEndObject();
+    }
+
     private static void WritePortals(Utf8JsonWriter writer, IReadOnlyList<PortalOutcome> portals)
     {
         writer.WriteStartArray("portals");
@@ -79,6 +93,20 @@ internal static class AttachJson
             }
 
             writer.WriteString("device", portal.Device);
+            writer.WriteString("iface", portal.Iface);
+            if (portal.TransportFallback is { } fallback)
+            {
+                writer.WriteStartObject("transport_fallback");
+                writer.WriteString("requested_iface", fallback.RequestedIface);
+                writer.WriteString("reason", JsonOutput.SnakeCase(fallback.Reason.ToString()));
+                writer.WriteString("message", fallback.Message.ReplaceLineEndings(" "));
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("transport_fallback");
+            }
+
             writer.WriteElapsed(portal.Elapsed);
             writer.WriteEndObject();
         }

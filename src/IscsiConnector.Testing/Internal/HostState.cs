@@ -15,8 +15,8 @@ internal sealed class HostState
 
     public Dictionary<string, string> IfaceTransports { get; } = new(StringComparer.Ordinal) { ["default"] = "tcp", ["iser"] = "iser" };
 
-    /// <summary>iface.hwaddress per iface; offload ifaces (cxgb4i, bnx2i…) are bound to a NIC by it.</summary>
-    public Dictionary<string, string> IfaceHwAddresses { get; } = new(StringComparer.Ordinal);
+    /// <summary>Bound fields of each iface (iface.hwaddress, iface.ipaddress, iface.net_ifacename, iface.initiatorname), as last updated; offload ifaces (cxgb4i, bnx2i…) are bound to a NIC by the hardware address.</summary>
+    public Dictionary<string, Dictionary<string, string>> IfaceFields { get; } = new(StringComparer.Ordinal);
 
     public List<NodeRecord> Nodes { get; } = [];
 

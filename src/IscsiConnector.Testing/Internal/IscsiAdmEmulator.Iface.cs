@@ -4,6 +4,8 @@ namespace IscsiConnector.Testing.Internal;
 
 internal sealed partial class IscsiAdmEmulator
 {
+    private static readonly HashSet<string> BoundFields = new(StringComparer.Ordinal) { "iface.hwaddress", "iface.ipaddress", "iface.net_ifacename", "iface.initiatorname" };
+
     private ToolResult Iface(IscsiAdmArguments args)
     {
         lock (state.Gate)
@@ -11,7 +13,8 @@ internal sealed partial class IscsiAdmEmulator
             if (args.Iface is not { } name)
             {
                 // Captured (iface-create.txt): sorted by name, "name transport,hwaddress,ipaddress,net_ifacename,initiatorname".
-                return ToolResult.Ok(string.Concat(state.Ifaces.Order(StringComparer.Ordinal).Select(i => $"{i} {Transport(i)},{HwAddress(i) ?? "<empty>"},<empty>,<empty>,<empty>\n")));
+                return ToolResult.Ok(string.Concat(state.Ifaces.Order(StringComparer.Ordinal).Select(i =>
+                    $"{i} {Transport(i)},{Field(i, "iface.hwaddress")},{Field(i, "iface.ipaddress")},{Field(i, "iface.net_ifacename")},{Field(i, "iface.initiatorname")}\n")));
             }
 
             var exists = state.Ifaces.Contains(name, StringComparer.Ordinal);
@@ -42,7 +45,7 @@ internal sealed partial class IscsiAdmEmulator
 
                 state.Ifaces.Remove(name);
                 state.IfaceTransports.Remove(name);
-                state.IfaceHwAddresses.Remove(name);
+                state.IfaceFields.Remove(name);
                 return ToolResult.Ok($"{name} unbound and deleted.\n");
             }
 
@@ -54,9 +57,10 @@ internal sealed partial class IscsiAdmEmulator
                     {
                         state.IfaceTransports[name] = value;
                     }
-                    else if (key == "iface.hwaddress")
+                    else if (BoundFields.Contains(key))
                     {
-                        state.IfaceHwAddresses[name] = value;
+                        // Kept so that show and list read back what was written (iface create is checked by reading back).
+                        (state.IfaceFields.TryGetValue(name, out var fields) ? fields : state.IfaceFields[name] = new(StringComparer.Ordinal))[key] = value;
                     }
                 }
 
@@ -65,11 +69,15 @@ internal sealed partial class IscsiAdmEmulator
 
             var text = new StringBuilder("# BEGIN RECORD 2.1.8\n");
             text.Append("iface.iscsi_ifacename = ").Append(name).Append('\n');
-            text.Append("iface.net_ifacename = <empty>\niface.ipaddress = <empty>\n");
-            text.Append("iface.hwaddress = ").Append(HwAddress(name) ?? "<empty>").Append('\n');
+            text.Append("iface.net_ifacename = ").Append(Field(name, "iface.net_ifacename")).Append('\n');
+            text.Append("iface.ipaddress = ").Append(Field(name, "iface.ipaddress")).Append('\n');
+            text.Append("iface.hwaddress = ").Append(Field(name, "iface.hwaddress")).Append('\n');
             text.Append("iface.transport_name = ").Append(Transport(name)).Append('\n');
-            text.Append("iface.initiatorname = <empty>\n# END RECORD\n");
+            text.Append("iface.initiatorname = ").Append(Field(name, "iface.initiatorname")).Append("\n# END RECORD\n");
             return ToolResult.Ok(text.ToString());
         }
     }
+
+    private string Field(string iface, string key) =>
+        state.IfaceFields.TryGetValue(iface, out var fields) && fields.TryGetValue(key, out var value) ? value : "<empty>";
 }

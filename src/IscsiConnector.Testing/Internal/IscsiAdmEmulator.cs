@@ -70,7 +70,8 @@ internal sealed partial class IscsiAdmEmulator(HostState state, TimeProvider tim
         6,
         $"iSCSI ERROR: Failed to open /etc/iscsi/ifaces/{iface} using read mode: 2 No such file or directory # idbm.c:_idbm_recs_read():834");
 
-    private string? HwAddress(string iface) => state.IfaceHwAddresses.TryGetValue(iface, out var hw) ? hw : null;
+    private string? HwAddress(string iface) =>
+        state.IfaceFields.TryGetValue(iface, out var fields) && fields.TryGetValue("iface.hwaddress", out var hw) ? hw : null;
 
     // The simulated kernel has iscsi_tcp and ib_iser; any other transport is an offload driver that is not loaded
     // (captured with cxgb4i in iface-create.txt: discovery exit 11 "iferror -101", login exit 23 "host not found").

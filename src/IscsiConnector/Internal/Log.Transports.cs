@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = IscsiEventIds.TransportFailed, Level = LogLevel.Error, Message = "Iface {Iface} cannot be used ({Reason}) and TransportFallback is Fail: {Evidence}")]
     public static partial void TransportFailed(ILogger logger, string iface, IscsiTransportFailureReason reason, string evidence);
+
+    [LoggerMessage(EventId = IscsiEventIds.IfaceDeleted, Level = LogLevel.Information, Message = "Deleted iface {Iface} (and the node records bound to it)")]
+    public static partial void IfaceDeleted(ILogger logger, string iface);
 }

@@ -122,8 +122,8 @@ internal sealed partial class VolumeConnector
         try
         {
             // Through the iface the session really uses: after a transport fallback that is "default".
-            await For(session.Iface).LogoutAsync(path, cancellationToken).ConfigureAwait(false);
-            await For(session.Iface).DeleteNodeAsync(path, cancellationToken).ConfigureAwait(false);
+            await NodeCommandAsync(t => For(session.Iface).LogoutAsync(path, t), cancellationToken).ConfigureAwait(false);
+            await NodeCommandAsync(t => For(session.Iface).DeleteNodeAsync(path, t), cancellationToken).ConfigureAwait(false);
             state.LoggedOut.Add(path);
             Log.SessionLoggedOut(_logger, path.Portal.Address, path.Iqn);
         }

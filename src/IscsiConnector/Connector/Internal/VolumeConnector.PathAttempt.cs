@@ -87,7 +87,7 @@ internal sealed partial class VolumeConnector
         attempt.NodeCreated = !existsNow;
         try
         {
-            await For(attempt.Iface).PrepareNodeAsync(path, existsNow, settings, cancellationToken).ConfigureAwait(false);
+            await NodeCommandAsync(t => For(attempt.Iface).PrepareNodeAsync(path, existsNow, settings, t), cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {

@@ -24,7 +24,7 @@ internal sealed partial class VolumeConnector
         {
             if (attempt.LoggedInByUs)
             {
-                await For(attempt.Iface).LogoutAsync(path, CancellationToken.None).ConfigureAwait(false);
+                await NodeCommandAsync(t => For(attempt.Iface).LogoutAsync(path, t), CancellationToken.None).ConfigureAwait(false);
                 attempt.LoggedInByUs = false;
             }
             else if (attempt.Disk is { } disk && !attempt.DiskPreexisted)
@@ -34,13 +34,13 @@ internal sealed partial class VolumeConnector
 
             if (attempt.NodeCreated && attempt.OwnsNode)
             {
-                await For(attempt.Iface).DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
+                await NodeCommandAsync(t => For(attempt.Iface).DeleteNodeAsync(path, t), CancellationToken.None).ConfigureAwait(false);
                 attempt.NodeCreated = false;
             }
             else if (attempt.OwnsNode && attempt.Outcome != LoginOutcome.AlreadyLoggedIn && For(attempt.Iface).NodeExists(path))
             {
                 // Discovery created this record for us (it did not exist before): remove it too.
-                await For(attempt.Iface).DeleteNodeAsync(path, CancellationToken.None).ConfigureAwait(false);
+                await NodeCommandAsync(t => For(attempt.Iface).DeleteNodeAsync(path, t), CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IscsiCommandException or IOException or UnauthorizedAccessException)
@@ -48,4 +48,8 @@ internal sealed partial class VolumeConnector
             Log.CleanupFailed(_logger, path.Portal.Address, path.Iqn, e.Message);
         }
     }
+
+    /// <summary>Runs a node record command (create/update, logout, delete) under the node database retry.</summary>
+    private async Task NodeCommandAsync(Func<CancellationToken, Task> command, CancellationToken cancellationToken) =>
+        await _pipelines.NodeDatabase.ExecuteAsync(async token => await command(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 }

@@ -19,6 +19,10 @@ internal sealed class ConnectorPipelines
     {
         Time = time;
         Login = BuildRetry(time, logger, "login", options.LoginRetryAttempts, options.LoginRetryDelay, DelayBackoffType.Exponential, e => e is IscsiCommandException { IsTransient: true });
+        // open-iscsi's node database is a directory tree that every iscsiadm walks: a record another process
+        // deletes meanwhile makes it fail with exit 6 ("iface iter could not stat …", seen on the test bed with
+        // eight concurrent detaches). Node commands are retried on transient codes like logins.
+        NodeDatabase = BuildRetry(time, logger, "node database command", options.LoginRetryAttempts, options.LoginRetryDelay, DelayBackoffType.Exponential, e => e is IscsiCommandException { IsTransient: true });
         Flush = BuildRetry(time, logger, "flush", options.FlushRetries, options.FlushRetryDelay, DelayBackoffType.Constant, e => e is IscsiCommandException);
         DevicePoll = new PollPipeline(time, options.DevicePollInterval, MaxPollDelay);
         LockPoll = new PollPipeline(time, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500));
@@ -29,6 +33,9 @@ internal sealed class ConnectorPipelines
 
     /// <summary>Gets the login retry: transient <c>iscsiadm</c> errors only (never timeouts or auth failures).</summary>
     public ResiliencePipeline Login { get; }
+
+    /// <summary>Gets the retry for node record commands (create, update, logout, delete): transient <c>iscsiadm</c> errors only.</summary>
+    public ResiliencePipeline NodeDatabase { get; }
 
     /// <summary>Gets the flush retry for <c>multipath -f</c> and <c>blockdev --flushbufs</c>.</summary>
     public ResiliencePipeline Flush { get; }

@@ -33,6 +33,14 @@ trap poweroff_now EXIT
 SHARE=/mnt/share
 TB_DIR=$SHARE/system
 source "$SHARE/run.conf"
+# The CLI was built on the host. If the checkout lives where the guest mounts its own filesystems (a clone
+# under /tmp, say), the guest's /tmp hides it: reach it through the untouched view of the host's root.
+for var in CLI_DLL CLI_CMD; do
+    path=${!var:-}
+    if [[ -n $path && ! -e $path && -e /mnt/hostroot$path ]]; then
+        printf -v "$var" '%s' "/mnt/hostroot$path"
+    fi
+done
 source "$TB_DIR/guest/lib.sh"
 export TB_DIR TB_SHARE=$SHARE TB_TMP CLI_DLL CLI_CMD TIME_FACTOR
 

@@ -51,25 +51,28 @@ internal sealed partial class OpenIscsiInitiator
     public bool DiscoveryRecordExists(IscsiPortal portal) =>
         SendTargetsDatabases.Any(database => _fs.Exists(string.Create(CultureInfo.InvariantCulture, $"{database}/{portal.Host},{portal.Port}/st_config")));
 
-    public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn)
+    public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn) => NodeRecords(iqn).Select(r => r.Portal).ToList();
+
+    /// <summary>
+    /// The node records of a target in open-iscsi's database. idbm_rec_write: a record with a tpgt (discovery) is
+    /// <c>&lt;db&gt;/&lt;iqn&gt;/&lt;address&gt;,&lt;port&gt;,&lt;tpgt&gt;/&lt;iface&gt;</c>; one made with "-o new" and no tpgt (-1) is the plain
+    /// file <c>&lt;db&gt;/&lt;iqn&gt;/&lt;address&gt;,&lt;port&gt;</c> ("old style portal as config"). Both forms count, or an
+    /// admin's static record would be overwritten and then deleted.
+    /// </summary>
+    private IEnumerable<(IscsiPortal Portal, string Record, bool IsStatic)> NodeRecords(string iqn)
     {
-        // open-iscsi's idbm_rec_write: a record with a tpgt (discovery) is <db>/<iqn>/<address>,<port>,<tpgt>/<iface>;
-        // one made with "-o new" and no tpgt (-1) is the plain file <db>/<iqn>/<address>,<port> ("old style portal
-        // as config"). Both forms count, or an admin's static record would be overwritten and then deleted.
-        var portals = new List<IscsiPortal>();
         foreach (var database in NodeDatabases)
         {
-            foreach (var entry in _fs.ListDirectory($"{database}/{iqn}"))
+            var target = $"{database}/{iqn}";
+            foreach (var entry in _fs.ListDirectory(target))
             {
                 var parts = entry.Split(',');
                 if (parts.Length is 2 or 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
                 {
-                    portals.Add(new IscsiPortal(parts[0], port));
+                    yield return (new IscsiPortal(parts[0], port), $"{target}/{entry}", parts.Length == 2);
                 }
             }
         }
-
-        return portals;
     }
 
     public string? FindStableLink(IscsiPath path)

@@ -20,33 +20,10 @@ internal sealed partial class OpenIscsiInitiator
     /// A record of another iface does not count, or "-o new" would be skipped and "-I &lt;iface&gt; -o update" find nothing.
     /// An old-style record (a file, not a directory) has no iface part and counts.
     /// </summary>
-    private bool NodeExistsForIface(IscsiPath path)
-    {
-        foreach (var database in NodeDatabases)
-        {
-            var target = $"{database}/{path.Iqn}";
-            foreach (var entry in _fs.ListDirectory(target))
-            {
-                var parts = entry.Split(',');
-                if (parts.Length is not (2 or 3)
-                    || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-                    || !new IscsiPortal(parts[0], port).SameAddressAs(path.Portal))
-                {
-                    continue;
-                }
-
-                var record = $"{target}/{entry}";
-                if (parts.Length == 2
-                    ? StaticRecordIface(_fs.ReadAllText(record)) is not { } iface || iface == _iface
-                    : _fs.ListDirectory(record).Count == 0 || _fs.Exists($"{record}/{_iface}"))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private bool NodeExistsForIface(IscsiPath path) =>
+        NodeRecords(path.Iqn).Any(r => r.Portal.SameAddressAs(path.Portal) && (r.IsStatic
+            ? StaticRecordIface(_fs.ReadAllText(r.Record)) is not { } iface || iface == _iface
+            : _fs.ListDirectory(r.Record).Count == 0 || _fs.Exists($"{r.Record}/{_iface}")));
 
     // A record made with "-o new" (no tpgt) is one plain file <iqn>/<address>,<port>; its iface is a line inside.
     private static string? StaticRecordIface(string? record)

@@ -82,9 +82,12 @@ internal sealed partial class OpenIscsiInitiator
         return _fs.Exists(link) ? link : null;
     }
 
-    public string? GetInitiatorName()
+    public string? GetInitiatorName() => ParseInitiatorName(Read("/etc/iscsi/initiatorname.iscsi", trim: false));
+
+    /// <summary>The value of the <c>InitiatorName=</c> line of <c>/etc/iscsi/initiatorname.iscsi</c>, or <see langword="null"/>.</summary>
+    internal static string? ParseInitiatorName(string? text)
     {
-        foreach (var line in (Read("/etc/iscsi/initiatorname.iscsi", trim: false) ?? string.Empty).Split('\n'))
+        foreach (var line in (text ?? string.Empty).Split('\n'))
         {
             var trimmed = line.Trim();
             if (trimmed.StartsWith("InitiatorName=", StringComparison.Ordinal))

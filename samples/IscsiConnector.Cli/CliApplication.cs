@@ -19,6 +19,7 @@ internal static class CliApplication
             QueryCommands.Properties(options),
             PlanCommand.Create(options),
             IfaceCommands.Create(options),
+            CheckCommand.Create(options),
         };
     }
 

@@ -25,6 +25,10 @@ internal static class ExitCodes
     /// <c>--transport-fallback fail</c> before any login, or an <c>iface</c> command.</summary>
     public const int TransportUnusable = 6;
 
+    /// <summary>This host lacks something every attach needs (iscsiadm, root helper, iscsid, initiator name, transport,
+    /// multipathd with multipath): <c>check</c> found problems, or <c>connect</c> stopped before any portal was tried.</summary>
+    public const int HostNotReady = 7;
+
     /// <summary>Interrupted (Ctrl-C); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
 }

@@ -34,6 +34,9 @@ internal sealed class ConnectorSession : IDisposable
     /// <summary>Gets the iface manager on the same host, executor and logger (for the <c>iface</c> commands).</summary>
     public IscsiIfaceManager Ifaces { get; }
 
+    /// <summary>Gets the host check on the same host, executor and logger (for <c>check</c>).</summary>
+    public IscsiConnector.HostCheck.IscsiHostCheck HostCheck { get; private init; } = null!;
+
     /// <summary>Gets the clock the connector runs on (scaled under <c>--time-scale</c>).</summary>
     public TimeProvider Time { get; }
 
@@ -140,7 +143,8 @@ internal sealed class ConnectorSession : IDisposable
                 ? IscsiIfaceManager.ForThisHost(observed, options, ifaceLogger)
                 : new IscsiIfaceManager(observed, observedFileSystem, options, ifaceLogger);
             Func<IVolumeConnector>? quiet = host is null ? null : () => IscsiConnectorFactory.Create(options, host, host, time, NullLoggerFactory.Instance);
-            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet) { _lockDirectory = lockDirectory };
+            var hostCheck = IscsiConnectorFactory.CreateHostCheck(options, observed, observedFileSystem, time, loggerFactory);
+            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet) { _lockDirectory = lockDirectory, HostCheck = hostCheck };
         }
         catch (OptionsValidationException ex)
         {

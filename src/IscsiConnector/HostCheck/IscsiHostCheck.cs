@@ -46,16 +46,7 @@ public sealed class IscsiHostCheck
         var started = _time.GetTimestamp();
         var items = await _probe.ProbeAsync(_settings, cancellationToken).ConfigureAwait(false);
         var result = new HostCheckResult(items.OrderBy(i => i.Requirement).ToList(), _time.GetElapsedTime(started));
-        var elapsedMs = (long)result.Duration.TotalMilliseconds;
-        if (result.IsReady)
-        {
-            Log.HostReady(_logger, elapsedMs, string.Join("; ", result.Items));
-        }
-        else
-        {
-            Log.HostNotReady(_logger, result.Problems.Count, elapsedMs, string.Join("; ", result.Problems));
-        }
-
+        Log.HostChecked(_logger, (long)result.Duration.TotalMilliseconds, result.IsReady, string.Join("; ", result.Items));
         return result;
     }
 
@@ -87,6 +78,7 @@ public sealed class IscsiHostCheck
         var result = await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (!result.IsReady)
         {
+            Log.HostNotReady(_logger, result.Problems.Count, (long)result.Duration.TotalMilliseconds, string.Join("; ", result.Problems));
             throw new HostNotReadyException(result);
         }
 

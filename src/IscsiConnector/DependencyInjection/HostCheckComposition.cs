@@ -1,0 +1,29 @@
+using IscsiConnector.Execution;
+using IscsiConnector.Host;
+using IscsiConnector.HostCheck;
+using IscsiConnector.HostCheck.Internal;
+using IscsiConnector.Linux;
+using IscsiConnector.Linux.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace IscsiConnector.DependencyInjection;
+
+/// <summary>Maps the public options onto the host check's settings and the Linux probe: shared by the factory and DI.</summary>
+internal static class HostCheckComposition
+{
+    public static IscsiHostCheck Create(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        var rootHelper = RootHelperOf(options);
+        var files = new PrivilegedFiles(executor, fileSystem, throughCommands: rootHelper.Count > 0);
+        var settings = new HostCheckSettings(
+            options.Transport,
+            options.UseMultipath,
+            options.TransportFallback == Transports.TransportFallback.FallBackToTcp,
+            rootHelper,
+            HostCheckSettings.DefaultCacheDuration);
+        return new IscsiHostCheck(new OpenIscsiHostProbe(executor, fileSystem, files), settings, time, loggerFactory.CreateLogger("IscsiConnector.HostCheck"));
+    }
+
+    public static IReadOnlyList<string> RootHelperOf(IscsiConnectorOptions options) =>
+        string.IsNullOrWhiteSpace(options.RootHelper) ? [] : RootHelperCommandLine.Parse(options.RootHelper);
+}

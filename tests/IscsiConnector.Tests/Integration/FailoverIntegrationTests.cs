@@ -94,7 +94,8 @@ public sealed class FailoverIntegrationTests
         var attachment = await rig.Connector.ConnectVolumeAsync(Info("""{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1,"target_alternative_portals":["127.0.0.2:3260"],"target_alternative_iqns":["IQN"],"target_alternative_luns":[1]}"""));
 
         attachment.Portals[0].Elapsed.Should().Be(TimeSpan.FromSeconds(expectedSeconds));
-        attachment.Portals[0].ExitCode.Should().Be(IscsiAdmExitCode.TransportTimeout);
+        attachment.Portals[0].NativeCode.Should().Be((int)IscsiAdmExitCode.TransportTimeout);
+        attachment.Portals[0].ErrorKind.Should().Be(IscsiErrorKind.Unreachable);
         rig.Time.Elapsed.Should().Be(TimeSpan.FromSeconds(expectedSeconds), "the healthy alternative costs no simulated time");
     }
 

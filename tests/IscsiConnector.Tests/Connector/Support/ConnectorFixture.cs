@@ -1,5 +1,4 @@
 using IscsiConnector.Connector.Internal;
-using IscsiConnector.Linux;
 using IscsiConnector.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +24,7 @@ internal sealed class ConnectorFixture : IDisposable
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         Connector = probe is null
             ? IscsiConnectorFactory.Create(Options, Host, Host, Time, _loggerFactory)
-            : new VolumeConnector(Options, new OpenIscsiInitiator(Host, Host, Options), Time, _loggerFactory, probe);
+            : IscsiConnectorFactory.Build(Options, Host, Host, Time, _loggerFactory, probe);
     }
 
     public ManualTimeProvider Time { get; }

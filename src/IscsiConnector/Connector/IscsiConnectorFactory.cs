@@ -62,7 +62,7 @@ public static class IscsiConnectorFactory
         var fallBackToTcp = options.TransportFallback == TransportFallback.FallBackToTcp;
         var pipelines = new ConnectorPipelines(
             new RetrySettings(options.LoginRetryAttempts, options.LoginRetryDelay, options.FlushRetries, options.FlushRetryDelay, options.DevicePollInterval), time, logger);
-        var locks = new TargetLocks(options.LockDirectory, options.LockTimeout, pipelines.LockPoll, logger);
+        var locks = new TargetLocks(fileSystem, options.LockDirectory, options.LockTimeout, pipelines.LockPoll, logger);
         var portals = new PortalAttemptServices(initiator, locks, pipelines, time, logger, new PortalAttemptSettings(options.DeviceWaitTimeout, options.RescanAttempts, fallBackToTcp));
         var attach = new AttachSettings(
             options.UseMultipath, options.EnforceMultipath, options.RequireAllPaths, options.MaxParallelLogins, options.MultipathWaitTimeout,

@@ -24,6 +24,7 @@ internal static class SysfsProjection
 
         HostReadinessProjection.Add(tree, state);
         NodeDatabaseProjection.Add(tree, state);
+        HardwareProjection.Add(tree, state);
         tree.File("/dev/mapper/control", string.Empty);
         if (state.Udev)
         {

@@ -46,4 +46,6 @@ internal sealed class OverlayFileSystem(IHostFileSystem inner, IReadOnlyDictiona
     public IReadOnlyList<string> ListDirectory(string path) => inner.ListDirectory(path);
 
     public string? ResolvePath(string path) => inner.ResolvePath(path);
+
+    public IDisposable? TryAcquireLock(string path) => inner.TryAcquireLock(path);
 }

@@ -93,5 +93,7 @@ public class HostCheckPrivilegesTests
         public IReadOnlyList<string> ListDirectory(string p) => inner.ListDirectory(p);
 
         public string? ResolvePath(string p) => inner.ResolvePath(p);
+
+        public IDisposable? TryAcquireLock(string p) => inner.TryAcquireLock(p);
     }
 }

@@ -83,10 +83,11 @@ internal sealed record ToolSettings
         };
     }
 
-    /// <summary>Builds the connector options; the root helper is not among them: the process executor applies it.</summary>
+    /// <summary>Builds the connector options. The root helper is among them so that sysfs writes, node-database reads and the
+    /// host check go through it; the process executor (built by the session) is what puts it in front of each command.</summary>
     public IscsiConnectorOptions ToConnectorOptions()
     {
-        var options = new IscsiConnectorOptions { UseMultipath = Multipath, LockDirectory = LockDirectory };
+        var options = new IscsiConnectorOptions { UseMultipath = Multipath, LockDirectory = LockDirectory, RootHelper = [.. RootHelper] };
         if (Transport is not null)
         {
             options.Transport = Transport;

@@ -9,9 +9,6 @@ internal sealed class HostReadiness
     /// <summary>Whether iscsiadm is installed: otherwise starting it fails as a missing program does.</summary>
     public bool IscsiAdmInstalled { get; set; } = true;
 
-    /// <summary>Whether iscsi_tcp is loaded (<c>/sys/class/iscsi_transport/tcp</c>).</summary>
-    public bool TcpTransportLoaded { get; set; } = true;
-
     /// <summary>Whether <c>/etc/iscsi/initiatorname.iscsi</c> exists.</summary>
     public bool HasInitiatorNameFile { get; set; } = true;
 }

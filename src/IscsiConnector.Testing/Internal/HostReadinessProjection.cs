@@ -2,7 +2,7 @@ namespace IscsiConnector.Testing.Internal;
 
 /// <summary>
 /// The files the host check reads, laid out as on the test bed (captured there): <c>/proc/net/unix</c> with
-/// iscsid's and multipathd's listening sockets, <c>/sys/class/iscsi_transport/tcp</c>, and <c>/proc/self/status</c>
+/// iscsid's and multipathd's listening sockets, and <c>/proc/self/status</c>
 /// of a process running as root.
 /// </summary>
 internal static class HostReadinessProjection
@@ -22,10 +22,5 @@ internal static class HostReadinessProjection
 
         tree.File("/proc/net/unix", table);
         tree.File("/proc/self/status", "Name:\tsimulated\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n");
-        tree.Directory("/sys/class/iscsi_transport");
-        if (state.Readiness.TcpTransportLoaded)
-        {
-            tree.Directory("/sys/class/iscsi_transport/tcp");
-        }
     }
 }

@@ -4,7 +4,7 @@ using IscsiConnector.Testing.Internal;
 
 namespace IscsiConnector.Testing.Simulation;
 
-/// <content>What the connector's host check looks at — iscsid, iscsiadm, the TCP transport, the initiator name — and the
+/// <content>What the connector's host check looks at — iscsid, iscsiadm, the initiator name (transports: <see cref="UnloadTransport"/>) — and the
 /// commands a root helper turns sysfs and file access into (<c>tee</c>, <c>cat</c>).</content>
 public sealed partial class SimulatedIscsiHost
 {
@@ -24,14 +24,6 @@ public sealed partial class SimulatedIscsiHost
     {
         get => Locked(() => _state.Readiness.IscsiAdmInstalled);
         set => Locked(() => _state.Readiness.IscsiAdmInstalled = value);
-    }
-
-    /// <summary>Gets or sets a value indicating whether the kernel has iscsi_tcp loaded (<c>/sys/class/iscsi_transport/tcp</c>).</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool TcpTransportLoaded
-    {
-        get => Locked(() => _state.Readiness.TcpTransportLoaded);
-        set => Locked(() => _state.Readiness.TcpTransportLoaded = value);
     }
 
     /// <summary>Gets or sets a value indicating whether <c>/etc/iscsi/initiatorname.iscsi</c> exists (with <see cref="InitiatorName"/>).</summary>

@@ -4,6 +4,7 @@ using IscsiConnector.Host;
 using IscsiConnector.Initiator;
 using IscsiConnector.IscsiAdm;
 using IscsiConnector.Linux;
+using IscsiConnector.Linux.Internal;
 using IscsiConnector.Locking.Internal;
 using IscsiConnector.PortalAttempts;
 using IscsiConnector.Resilience.Internal;
@@ -79,7 +80,10 @@ public static class IscsiConnectorFactory
         var logger = loggerFactory.CreateLogger("IscsiConnector.VolumeConnector");
         var transportLogger = loggerFactory.CreateLogger("IscsiConnector.Transports");
         var runner = new CommandRunner(executor, options.CommandTimeout);
-        var initiator = new OpenIscsiInitiator(runner, fileSystem, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+        // With a root helper, what only root may read or write becomes commands the helper elevates.
+        var files = new PrivilegedFiles(executor, fileSystem, throughCommands: options.RootHelper.Count > 0);
+        var initiator = new OpenIscsiInitiator(runner, fileSystem, files, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+        var hostCheck = options.CheckHostBeforeAttach ? DependencyInjection.HostCheckComposition.Create(options, executor, fileSystem, files, time, loggerFactory) : null;
         var requestedIface = TransportSettings.RequestedIfaceOf(options);
         var transports = new TransportSelector(
             new IscsiIfaceManager(runner, fileSystem, transportLogger),
@@ -96,7 +100,7 @@ public static class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         return new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? new TcpPortalProbe(time), attach, logger), new MultipathPortals(initiator, attach, logger), attach),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? new TcpPortalProbe(time), attach, logger), new MultipathPortals(initiator, attach, logger), attach, hostCheck),
             new Detacher(initiator, sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
     }
@@ -122,11 +126,7 @@ public static class IscsiConnectorFactory
     /// <summary>Creates the real-process executor, carrying the root helper and command timeout of <paramref name="options"/>.</summary>
     internal static ProcessCommandExecutor CreateProcessExecutor(IscsiConnectorOptions options, ILoggerFactory? loggerFactory)
     {
-        var executorOptions = new ProcessCommandExecutorOptions { DefaultTimeout = options.CommandTimeout };
-        foreach (var part in (options.RootHelper ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            executorOptions.RootHelper.Add(part);
-        }
+        var executorOptions = new ProcessCommandExecutorOptions { DefaultTimeout = options.CommandTimeout, RootHelper = [.. options.RootHelper] };
 
         return new ProcessCommandExecutor(executorOptions, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ProcessCommandExecutor>());
     }

@@ -11,10 +11,12 @@ namespace IscsiConnector.DependencyInjection;
 /// <summary>Maps the public options onto the host check's settings and the Linux probe: shared by the factory and DI.</summary>
 internal static class HostCheckComposition
 {
-    public static IscsiHostCheck Create(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time, ILoggerFactory loggerFactory)
+    public static IscsiHostCheck Create(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time, ILoggerFactory loggerFactory) =>
+        Create(options, executor, fileSystem, new PrivilegedFiles(executor, fileSystem, throughCommands: options.RootHelper.Count > 0), time, loggerFactory);
+
+    public static IscsiHostCheck Create(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, PrivilegedFiles files, TimeProvider time, ILoggerFactory loggerFactory)
     {
-        var rootHelper = RootHelperOf(options);
-        var files = new PrivilegedFiles(executor, fileSystem, throughCommands: rootHelper.Count > 0);
+        IReadOnlyList<string> rootHelper = [.. options.RootHelper];
         var settings = new HostCheckSettings(
             options.Transport,
             options.UseMultipath,
@@ -23,7 +25,4 @@ internal static class HostCheckComposition
             HostCheckSettings.DefaultCacheDuration);
         return new IscsiHostCheck(new OpenIscsiHostProbe(executor, fileSystem, files), settings, time, loggerFactory.CreateLogger("IscsiConnector.HostCheck"));
     }
-
-    public static IReadOnlyList<string> RootHelperOf(IscsiConnectorOptions options) =>
-        string.IsNullOrWhiteSpace(options.RootHelper) ? [] : RootHelperCommandLine.Parse(options.RootHelper);
 }

@@ -97,7 +97,7 @@ public class IscsiHostCheckTests
     [Fact]
     public async Task CheckAsync_TcpTransportNeitherLoadedNorAvailable_ProblemSaysModprobe()
     {
-        _host.TcpTransportLoaded = false;
+        _host.UnloadTransport("tcp");
         var fs = new OverlayFileSystem(_host, new Dictionary<string, string?>
         {
             ["/proc/sys/kernel/osrelease"] = "6.1.0-56-amd64\n",
@@ -115,7 +115,7 @@ public class IscsiHostCheckTests
     [Fact]
     public async Task CheckAsync_TcpTransportNotLoadedButLoadable_IsMetBecauseIscsidLoadsIt()
     {
-        _host.TcpTransportLoaded = false;
+        _host.UnloadTransport("tcp");
         var fs = new OverlayFileSystem(_host, new Dictionary<string, string?>
         {
             ["/proc/sys/kernel/osrelease"] = "6.1.0-56-amd64\n",
@@ -131,7 +131,7 @@ public class IscsiHostCheckTests
     [Fact]
     public async Task CheckAsync_NonDefaultIfaceWithoutFallback_LeavesTheTransportToTheIfaceCheck()
     {
-        _host.TcpTransportLoaded = false;
+        _host.UnloadTransport("tcp");
 
         var result = await HostCheckHarness.Create(_host, _host, iface: "iser", fallBackToTcp: false).CheckAsync();
 

@@ -38,7 +38,7 @@ public class IscsiHostHealthCheckTests
         { "IscsiAdm", h => h.IscsiAdmInstalled = false, "install open-iscsi" },
         { "Multipathd", h => h.MultipathdRunning = false, "start multipathd" },
         { "InitiatorName", h => h.HasInitiatorNameFile = false, "iscsi-iname" },
-        { "Transport", h => h.TcpTransportLoaded = false, "modprobe iscsi_tcp" },
+        { "Transport", h => h.UnloadTransport("tcp"), "modprobe iscsi_tcp" },
     };
 
     [Theory]

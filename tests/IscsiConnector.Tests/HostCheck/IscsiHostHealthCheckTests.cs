@@ -64,3 +64,28 @@ public class IscsiHostHealthCheckTests
         entry.Status.Should().Be(HealthStatus.Degraded);
     }
 }
+
+public class IscsiHostHealthCheckRegistrationTests
+{
+    [Fact]
+    public async Task AddIscsiHostHealthCheck_AfterAddIscsiConnector_ChecksTheRegisteredHost()
+    {
+        var host = new SimulatedIscsiHost(new SimulatedTimeProvider()) { IscsidRunning = false };
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<global::IscsiConnector.Execution.ICommandExecutor>(host)
+            .AddSingleton<global::IscsiConnector.Host.IHostFileSystem>(host)
+            .AddIscsiConnector(o => o.UseMultipath = true)
+            .AddIscsiHostHealthCheck();
+        services.AddHealthChecks().AddCheck<IscsiHostHealthCheck>("iscsi-host");
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        var entry = report.Entries["iscsi-host"];
+        entry.Status.Should().Be(HealthStatus.Unhealthy);
+        entry.Description.Should().StartWith("iscsid is not running");
+        entry.Data["Multipathd"].Should().Be("Ok: multipathd is listening on @/org/kernel/linux/storage/multipathd", "the options (UseMultipath) reach the check");
+        host.RenderInvocations().Should().Be("iscsiadm --version", "the registered executor ran the check");
+    }
+}

@@ -37,7 +37,8 @@ internal static class PlanCommand
 
             JsonOutput.Write(w => PlanJson.Write(w, settings, basis, recorder.Snapshot(), attachment, failure));
             return ExitCodes.Success;
-        });
+        },
+        [.. options.Attach, .. options.Host(withTimeScale: false)]);
 
     private static SimulatedIscsiHost ModelHost(ConnectionInfo info)
     {

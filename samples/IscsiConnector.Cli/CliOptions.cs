@@ -66,6 +66,12 @@ internal sealed class CliOptions
         HelpName = "cmd",
     };
 
+    public Option<string?> LockDirectory { get; } = new("--lock-dir")
+    {
+        Description = "Directory for the per-target lock files (absolute; owned by you, mode 0700; created so when missing). Default: /run/lock/iscsi-connector as root, else $XDG_RUNTIME_DIR/iscsi-connector or /tmp/iscsi-connector-<uid>.",
+        HelpName = "dir",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose")
     {
         Description = "Write log lines (down to Trace: every command) to standard error.",
@@ -110,7 +116,7 @@ internal sealed class CliOptions
 
     /// <summary>Adds the attach and host options (the old "every command" set): for a command that logs in like <c>connect</c>.
     /// A command that does not log in should add <see cref="Host"/> and only the options it uses.</summary>
-    public void AddCommon(Command command) => Add(command, [.. Attach, .. Host()]);
+    public void AddCommon(Command command) => Add(command, [.. Attach, LockDirectory, .. Host()]);
 
     /// <summary>Adds options to a command.</summary>
     public static void Add(Command command, params IEnumerable<Option> options)

@@ -35,5 +35,5 @@ internal static class ConnectCommand
                 return Guarded.Fail(ExitCodes.TransportUnusable, ex.Message);
             }
         },
-        [.. options.Attach, .. options.Host()]);
+        [.. options.Attach, options.LockDirectory, .. options.Host()]);
 }

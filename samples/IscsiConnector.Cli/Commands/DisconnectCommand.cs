@@ -29,7 +29,7 @@ internal static class DisconnectCommand
                 return Leftovers(ex.Result);
             }
         },
-        [options.DeviceInfo, options.Force, options.IgnoreErrors, options.AttachedMultipath, options.AttachedTransport, .. options.Host()]);
+        [options.DeviceInfo, options.Force, options.IgnoreErrors, options.AttachedMultipath, options.AttachedTransport, options.LockDirectory, .. options.Host()]);
 
     private static int Leftovers(DisconnectResult result) =>
         Guarded.Fail(ExitCodes.DisconnectIncomplete, $"the disconnect left {result.Problems.Count} problem(s) behind: {string.Join(" | ", result.Problems)}");

@@ -6,7 +6,7 @@ namespace IscsiConnector.Serialization;
 
 /// <summary>
 /// Reads and writes one <see cref="PortalOutcome"/> as the entries of an attachment's <c>portals</c> list:
-/// <c>portal</c>, <c>iqn</c>, <c>lun</c>, <c>outcome</c>, <c>error</c>, <c>message</c>, <c>failure</c>, <c>exit_code</c>,
+/// <c>portal</c>, <c>iqn</c>, <c>lun</c>, <c>outcome</c>, <c>error</c>, <c>message</c>, <c>failure</c>, <c>error_kind</c>, <c>exit_code</c>,
 /// <c>device</c>, <c>iface</c>, <c>transport_fallback</c>, <c>elapsed_ms</c>. Use it to record the portals of a failed
 /// attach (<see cref="VolumeAttachException.Portals"/>) in the same form as a successful one.
 /// </summary>

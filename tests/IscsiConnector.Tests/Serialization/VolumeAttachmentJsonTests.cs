@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using IscsiConnector.IscsiAdm;
 using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Integration.Support;
@@ -41,7 +40,8 @@ public sealed partial class VolumeAttachmentJsonTests
             new PortalOutcome(PathOf("127.0.0.3:3260"), LoginOutcome.Failed, TimeSpan.FromMilliseconds(6435))
             {
                 Failure = PortalFailureKind.LoginFailed,
-                ExitCode = IscsiAdmExitCode.TransportTimeout,
+                ErrorKind = IscsiErrorKind.Unreachable,
+                NativeCode = 8,
                 Message = "'iscsiadm … --login' failed with exit code 8.",
                 Iface = "default",
             },
@@ -77,6 +77,7 @@ public sealed partial class VolumeAttachmentJsonTests
         failed["outcome"]!.GetValue<string>().Should().Be("failed");
         failed["failure"]!.GetValue<string>().Should().Be("login_failed");
         failed["exit_code"]!.GetValue<int>().Should().Be(8);
+        failed["error_kind"]!.GetValue<string>().Should().Be("unreachable");
         failed["error"]!.GetValue<string>().Should().Be(failed["message"]!.GetValue<string>());
         json["portals"]![1]!["outcome"]!.GetValue<string>().Should().Be("already_logged_in");
         json["portals"]![1]!["transport_fallback"]!["reason"]!.GetValue<string>().Should().Be("hardware_not_found");

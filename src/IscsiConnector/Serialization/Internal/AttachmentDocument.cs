@@ -68,6 +68,9 @@ internal sealed class PortalDocument
 
     public string? Failure { get; set; }
 
+    public string? ErrorKind { get; set; }
+
+    /// <summary>The platform's own code (iscsiadm's exit code on Linux): <see cref="PortalOutcome.NativeCode"/>.</summary>
     public int? ExitCode { get; set; }
 
     public string? Device { get; set; }

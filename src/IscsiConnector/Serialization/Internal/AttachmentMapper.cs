@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using IscsiConnector.Internal;
-using IscsiConnector.IscsiAdm;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Serialization.Internal;
@@ -48,7 +47,8 @@ internal static class AttachmentMapper
         Error = portal.Outcome == LoginOutcome.Failed ? portal.Message ?? portal.Failure?.ToString() : null,
         Message = portal.Message,
         Failure = portal.Failure is { } kind ? SnakeCase(kind) : null,
-        ExitCode = portal.ExitCode is { } code ? (int)code : null,
+        ErrorKind = portal.ErrorKind is { } errorKind ? SnakeCase(errorKind) : null,
+        ExitCode = portal.NativeCode,
         Device = portal.Device,
         Iface = portal.Iface,
         TransportFallback = portal.TransportFallback is { } fallback
@@ -111,7 +111,8 @@ internal static class AttachmentMapper
         return new PortalOutcome(ReadPath(portal.Portal, portal.Iqn, portal.Lun, key), outcome, Elapsed(portal.ElapsedMs, key + ".elapsed_ms"))
         {
             Failure = portal.Failure is { } failure ? Enum<PortalFailureKind>(failure, key + ".failure") : null,
-            ExitCode = portal.ExitCode is { } code ? (IscsiAdmExitCode)code : null,
+            ErrorKind = portal.ErrorKind is { } errorKind ? Enum<IscsiErrorKind>(errorKind, key + ".error_kind") : null,
+            NativeCode = portal.ExitCode,
             Message = portal.Message ?? portal.Error,
             Device = portal.Device,
             Iface = portal.Iface,

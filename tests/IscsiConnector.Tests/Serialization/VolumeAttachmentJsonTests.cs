@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
-using IscsiConnector.Tests.Integration.Support;
 using IscsiConnector.Transports;
 using static IscsiConnector.Tests.Testing.TestBed;
 
@@ -140,17 +139,17 @@ public sealed partial class VolumeAttachmentJsonTests
     {
         var time = new SimulatedTimeProvider();
         var host = SimulatedIscsiHost.FromScenario(File.ReadAllText(RepositoryFile("samples/scenarios/primary-down.json")), time);
-        using var rig = new SimRig(host, time, _ => { });
+        var connector = host.CreateConnector();
         var info = ConnectionInfo.Parse(File.ReadAllText(RepositoryFile("samples/connection-info/failover.json")));
-        var attached = await rig.Connector.ConnectVolumeAsync(info);
+        var attached = await connector.ConnectVolumeAsync(info);
 
         var stored = VolumeAttachment.Parse(attached.ToJson());
-        var result = await rig.Connector.DisconnectVolumeAsync(info, stored);
+        var result = await connector.DisconnectVolumeAsync(info, stored);
 
         stored.Portals.Select(p => p.Outcome).Should().Equal(attached.Portals.Select(p => p.Outcome));
         stored.Devices.Should().Equal(attached.Devices);
         result.IsClean.Should().BeTrue();
-        rig.Host.Leaks().Should().BeEmpty();
+        host.Leaks().Should().BeEmpty();
     }
 
     [Fact]

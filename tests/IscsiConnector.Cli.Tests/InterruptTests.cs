@@ -20,7 +20,7 @@ public sealed class InterruptTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = new List<string>();
-        // Timed from the signal, not from the start: under a loaded machine the runtime's own start-up takes seconds.
+        // Timed from the login, not from process start: a loaded 2-core runner can take seconds to start dotnet.
         var watch = new Stopwatch();
         while (await process.StandardError.ReadLineAsync() is { } line)
         {

@@ -29,6 +29,9 @@ internal static class ExitCodes
     /// multipathd with multipath): <c>check</c> found problems, or <c>connect</c> stopped before any portal was tried.</summary>
     public const int HostNotReady = 7;
 
-    /// <summary>Interrupted (Ctrl-C); whatever the attach had created was undone.</summary>
+    /// <summary>Interrupted (Ctrl-C, SIGINT); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Terminated (SIGTERM, e.g. <c>kill</c> or systemd stopping a unit); whatever the attach had created was undone.</summary>
+    public const int Terminated = 143;
 }

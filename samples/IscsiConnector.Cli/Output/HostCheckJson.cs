@@ -35,7 +35,7 @@ internal static class HostCheckJson
         {
             writer.WriteStartObject();
             writer.WriteString("requirement", Name(item.Requirement));
-            writer.WriteString("status", JsonOutput.SnakeCase(item.Status.ToString()));
+            writer.WriteString("status", JsonOutput.SnakeCase(item.Status));
             writer.WriteString("detail", item.Detail.ReplaceLineEndings(" "));
             writer.WriteString("fix", item.Fix);
             writer.WriteEndObject();
@@ -53,6 +53,6 @@ internal static class HostCheckJson
         HostRequirement.InitiatorName => "initiator_name",
         HostRequirement.Transport => "transport",
         HostRequirement.Multipathd => "multipathd",
-        _ => JsonOutput.SnakeCase(requirement.ToString()),
+        _ => JsonOutput.SnakeCase(requirement),
     };
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using IscsiConnector.Cli.Hosting;
 using IscsiConnector.Cli.Output;
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Commands;

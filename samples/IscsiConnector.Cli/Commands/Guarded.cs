@@ -1,4 +1,4 @@
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Commands;

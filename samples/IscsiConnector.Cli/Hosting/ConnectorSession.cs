@@ -34,7 +34,7 @@ internal sealed class ConnectorSession : IDisposable
     public IscsiIfaceManager Ifaces { get; }
 
     /// <summary>Gets the host check on the same host, executor and logger (for <c>check</c>).</summary>
-    public IscsiConnector.HostCheck.IscsiHostCheck HostCheck { get; private init; } = null!;
+    public IscsiConnector.Readiness.IscsiHostCheck HostCheck { get; private init; } = null!;
 
     /// <summary>Gets the clock the connector runs on (scaled under <c>--time-scale</c>).</summary>
     public TimeProvider Time { get; }

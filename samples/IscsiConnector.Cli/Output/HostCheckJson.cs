@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 
 namespace IscsiConnector.Cli.Output;
 

@@ -55,9 +55,9 @@ public static class IscsiConnectorFactory
     /// <param name="fileSystem">Reads <c>/proc</c>, <c>/etc/iscsi</c> and sysfs; <see langword="null"/> for the real file system.</param>
     /// <param name="timeProvider">Times the check; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <param name="loggerFactory">Where log events go; <see langword="null"/> for none.</param>
-    /// <returns>A host check; <see cref="HostCheck.IscsiHostCheck.CheckAsync"/> runs it.</returns>
+    /// <returns>A host check; <see cref="Readiness.IscsiHostCheck.CheckAsync"/> runs it.</returns>
     /// <exception cref="OptionsValidationException"><paramref name="options"/> breaks a rule; the message lists every problem.</exception>
-    public static HostCheck.IscsiHostCheck CreateHostCheck(
+    public static Readiness.IscsiHostCheck CreateHostCheck(
         IscsiConnectorOptions? options = null,
         ICommandExecutor? executor = null,
         IHostFileSystem? fileSystem = null,
@@ -66,7 +66,7 @@ public static class IscsiConnectorFactory
     {
         options ??= new IscsiConnectorOptions();
         Validate(options);
-        return DependencyInjection.HostCheckComposition.Create(
+        return Microsoft.Extensions.DependencyInjection.HostCheckComposition.Create(
             options,
             executor ?? CreateProcessExecutor(options, loggerFactory),
             fileSystem ?? new PhysicalHostFileSystem(),
@@ -83,7 +83,7 @@ public static class IscsiConnectorFactory
         // With a root helper, what only root may read or write becomes commands the helper elevates.
         var files = new PrivilegedFiles(executor, fileSystem, throughCommands: options.RootHelper.Count > 0);
         var initiator = new OpenIscsiInitiator(runner, fileSystem, files, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
-        var hostCheck = options.CheckHostBeforeAttach ? DependencyInjection.HostCheckComposition.Create(options, executor, fileSystem, files, time, loggerFactory) : null;
+        var hostCheck = options.CheckHostBeforeAttach ? Microsoft.Extensions.DependencyInjection.HostCheckComposition.Create(options, executor, fileSystem, files, time, loggerFactory) : null;
         var requestedIface = TransportSettings.RequestedIfaceOf(options);
         var transports = new TransportSelector(
             new IscsiIfaceManager(runner, fileSystem, transportLogger),

@@ -50,7 +50,7 @@ public sealed partial class IscsiConnectorOptions
     /// <summary>
     /// Gets or sets a value indicating whether an attach first checks that the host has what it needs (iscsiadm, the root
     /// helper, iscsid, an initiator name, the transport, multipathd with multipath) and otherwise fails at once with
-    /// <see cref="HostCheck.HostNotReadyException"/>, before any node record is made or portal tried. A passing check is
+    /// <see cref="Readiness.HostNotReadyException"/>, before any node record is made or portal tried. A passing check is
     /// trusted for 30 seconds.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>

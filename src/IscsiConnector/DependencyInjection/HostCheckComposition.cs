@@ -1,12 +1,13 @@
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
-using IscsiConnector.HostCheck;
-using IscsiConnector.HostCheck.Internal;
+using IscsiConnector.Readiness;
+using IscsiConnector.Readiness.Internal;
 using IscsiConnector.Linux;
 using IscsiConnector.Linux.Internal;
+using IscsiConnector;
 using Microsoft.Extensions.Logging;
 
-namespace IscsiConnector.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Maps the public options onto the host check's settings and the Linux probe: shared by the factory and DI.</summary>
 internal static class HostCheckComposition
@@ -20,9 +21,9 @@ internal static class HostCheckComposition
         var settings = new HostCheckSettings(
             options.Transport,
             options.UseMultipath,
-            options.TransportFallback == Transports.TransportFallback.FallBackToTcp,
+            options.TransportFallback == IscsiConnector.Transports.TransportFallback.FallBackToTcp,
             rootHelper,
             HostCheckSettings.DefaultCacheDuration);
-        return new IscsiHostCheck(new OpenIscsiHostProbe(executor, fileSystem, files), settings, time, loggerFactory.CreateLogger("IscsiConnector.HostCheck"));
+        return new IscsiHostCheck(new OpenIscsiHostProbe(executor, fileSystem, files), settings, time, loggerFactory.CreateLogger("IscsiConnector.Readiness"));
     }
 }

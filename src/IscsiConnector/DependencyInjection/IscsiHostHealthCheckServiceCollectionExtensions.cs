@@ -1,8 +1,7 @@
 using IscsiConnector;
-using IscsiConnector.DependencyInjection;
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

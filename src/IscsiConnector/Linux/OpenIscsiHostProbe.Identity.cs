@@ -1,5 +1,5 @@
 using System.Globalization;
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 using IscsiConnector.Linux.Internal;
 
 namespace IscsiConnector.Linux;

@@ -1,5 +1,5 @@
-using IscsiConnector.HostCheck;
-using IscsiConnector.HostCheck.Internal;
+using IscsiConnector.Readiness;
+using IscsiConnector.Readiness.Internal;
 using IscsiConnector.Linux.Internal;
 using IscsiConnector.Transports;
 

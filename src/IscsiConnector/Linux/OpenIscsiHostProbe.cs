@@ -1,8 +1,8 @@
 using System.Globalization;
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
-using IscsiConnector.HostCheck;
-using IscsiConnector.HostCheck.Internal;
+using IscsiConnector.Readiness;
+using IscsiConnector.Readiness.Internal;
 using IscsiConnector.Linux.Internal;
 
 namespace IscsiConnector.Linux;

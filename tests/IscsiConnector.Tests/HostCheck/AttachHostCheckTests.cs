@@ -1,4 +1,4 @@
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Connector.Support;
 using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;

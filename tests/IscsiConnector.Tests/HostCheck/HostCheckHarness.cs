@@ -1,7 +1,7 @@
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
-using IscsiConnector.HostCheck;
-using IscsiConnector.HostCheck.Internal;
+using IscsiConnector.Readiness;
+using IscsiConnector.Readiness.Internal;
 using IscsiConnector.Linux;
 using IscsiConnector.Linux.Internal;
 using IscsiConnector.Testing;

@@ -1,4 +1,4 @@
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
 

@@ -1,4 +1,4 @@
-using IscsiConnector.HostCheck;
+using IscsiConnector.Readiness;
 using IscsiConnector.Initiator;
 using IscsiConnector.Internal;
 using IscsiConnector.PortalAttempts;

@@ -1,4 +1,4 @@
-namespace IscsiConnector.HostCheck.Internal;
+namespace IscsiConnector.Readiness.Internal;
 
 /// <summary>
 /// The platform's half of the host check: looks at one host and reports one item per requirement. The

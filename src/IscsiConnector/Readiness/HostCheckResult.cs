@@ -1,4 +1,4 @@
-namespace IscsiConnector.HostCheck;
+namespace IscsiConnector.Readiness;
 
 /// <summary>Everything <see cref="IscsiHostCheck"/> found, one item per requirement in a fixed order.</summary>
 /// <param name="Items">One finding per <see cref="HostRequirement"/>.</param>

@@ -1,4 +1,4 @@
-namespace IscsiConnector.HostCheck.Internal;
+namespace IscsiConnector.Readiness.Internal;
 
 /// <summary>What the host check needs to know about the attaches it guards.</summary>
 /// <param name="Iface">The open-iscsi iface attaches use (<c>default</c> = software TCP).</param>

@@ -1,4 +1,4 @@
-namespace IscsiConnector.HostCheck;
+namespace IscsiConnector.Readiness;
 
 /// <summary>The outcome of one <see cref="HostCheckItem"/>.</summary>
 public enum HostCheckStatus

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace IscsiConnector.HostCheck;
+namespace IscsiConnector.Readiness;
 
 /// <summary>
 /// Reports <see cref="IscsiHostCheck"/> as a <c>Microsoft.Extensions.Diagnostics.HealthChecks</c> check: healthy when

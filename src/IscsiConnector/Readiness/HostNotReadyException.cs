@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace IscsiConnector.HostCheck;
+namespace IscsiConnector.Readiness;
 
 /// <summary>
 /// The host lacks something every attach needs (iscsiadm, iscsid, an initiator name, the transport,

@@ -1,9 +1,9 @@
-using IscsiConnector.HostCheck.Internal;
+using IscsiConnector.Readiness.Internal;
 using IscsiConnector.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace IscsiConnector.HostCheck;
+namespace IscsiConnector.Readiness;
 
 /// <summary>
 /// Checks that this host has what an attach needs — <c>iscsiadm</c> (and the root helper that runs it),

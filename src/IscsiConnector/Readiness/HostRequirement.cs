@@ -1,4 +1,4 @@
-namespace IscsiConnector.HostCheck;
+namespace IscsiConnector.Readiness;
 
 /// <summary>One thing an attach needs from the host, checked by <see cref="IscsiHostCheck"/>.</summary>
 public enum HostRequirement

@@ -1,4 +1,4 @@
-namespace IscsiConnector.HostCheck;
+namespace IscsiConnector.Readiness;
 
 /// <summary>The finding for one requirement: what was found, or what is missing and how to fix it.</summary>
 /// <param name="Requirement">What was checked.</param>

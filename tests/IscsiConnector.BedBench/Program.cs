@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IscsiConnector;
 using IscsiConnector.BedBench;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,7 @@ while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
 
         answer = await host.HandleAsync(command).ConfigureAwait(false);
     }
-    catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+    catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException or ConnectionInfoException)
     {
         answer = new JsonObject { ["ok"] = false, ["error_type"] = e.GetType().Name, ["error"] = e.Message };
     }

@@ -54,7 +54,7 @@ for arg in "$@"; do
     case $arg in
         capture) mode=capture ;;
         bench) mode=bench ;;
-        --quick | --rounds=*) bench_args+=("$arg") ;;
+        --quick | --rounds=* | --only=*) bench_args+=("$arg") ;;
         [0-9] | [0-9][0-9]) selection+=("$((10#$arg))") ;;
         -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "usage: $0 [capture] [scenario-number...]" >&2; exit 2 ;;

@@ -39,12 +39,16 @@ from os_brick.initiator import connector as brick_connector  # noqa: E402
 
 LOCK_PATH = os.environ.get("OSBRICK_LOCK_PATH", "/run/lock/os-brick-bench")
 
-_local = threading.local()
 _real_execute = processutils.execute
+# The commands of the call in progress. os-brick runs a multipath attach's logins on threads of its own,
+# so the record is process-wide (one call at a time, or one batch of concurrent calls), not per thread.
+_gate = threading.Lock()
+_calls = None
+_start = None
 
 
 def _counting_execute(*cmd, **kwargs):
-    """processutils.execute, recording every process os-brick starts (per calling thread)."""
+    """processutils.execute, recording every process os-brick starts."""
     record = {"cmd": strutils.mask_password(" ".join(str(c) for c in cmd)), "t": _since_call_start()}
     t0 = time.monotonic()
     try:
@@ -56,14 +60,26 @@ def _counting_execute(*cmd, **kwargs):
         raise
     finally:
         record["ms"] = round((time.monotonic() - t0) * 1000, 1)
-        calls = getattr(_local, "calls", None)
-        if calls is not None:
-            calls.append(record)
+        with _gate:
+            if _calls is not None:
+                _calls.append(record)
 
 
 def _since_call_start():
-    start = getattr(_local, "start", None)
-    return None if start is None else round((time.monotonic() - start) * 1000, 1)
+    return None if _start is None else round((time.monotonic() - _start) * 1000, 1)
+
+
+def _begin():
+    global _calls, _start
+    with _gate:
+        _calls, _start = [], time.monotonic()
+
+
+def _end():
+    global _calls, _start
+    with _gate:
+        calls, _calls, _start = _calls, None, None
+    return calls
 
 
 def setup():
@@ -86,10 +102,11 @@ def connector(multipath):
     return _connectors[multipath]
 
 
-def one(op, multipath, data, device_info=None):
-    """Runs one os-brick call on this thread; returns the answer."""
-    _local.calls = []
-    _local.start = time.monotonic()
+def one(op, multipath, data, device_info=None, recorded=True):
+    """Runs one os-brick call; returns the answer (with its commands when recorded)."""
+    if recorded:
+        _begin()
+    t0 = time.monotonic()
     answer = {"ok": True}
     try:
         if op == "connect":
@@ -102,11 +119,10 @@ def one(op, multipath, data, device_info=None):
         answer["ok"] = False
         answer["error_type"] = type(e).__name__
         answer["error"] = strutils.mask_password(str(e))[:400]
-    answer["ms"] = round((time.monotonic() - _local.start) * 1000, 1)
-    answer["cmds"] = _local.calls
-    answer["procs"] = len(_local.calls)
-    _local.calls = None
-    _local.start = None
+    answer["ms"] = round((time.monotonic() - t0) * 1000, 1)
+    if recorded:
+        answer["cmds"] = _end()
+        answer["procs"] = len(answer["cmds"])
     return answer
 
 
@@ -117,20 +133,18 @@ def many(op, multipath, items):
 
     def run(i, item):
         barrier.wait()
-        answers[i] = one(op, multipath, item["data"], item.get("device_info"))
+        answers[i] = one(op, multipath, item["data"], item.get("device_info"), recorded=False)
 
     threads = [threading.Thread(target=run, args=(i, item)) for i, item in enumerate(items)]
+    _begin()
     t0 = time.monotonic()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return {
-        "ok": all(a["ok"] for a in answers),
-        "ms": round((time.monotonic() - t0) * 1000, 1),
-        "procs": sum(a["procs"] for a in answers),
-        "items": answers,
-    }
+    ms = round((time.monotonic() - t0) * 1000, 1)
+    calls = _end()
+    return {"ok": all(a["ok"] for a in answers), "ms": ms, "procs": len(calls), "items": answers}
 
 
 def main():

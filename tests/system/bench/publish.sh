@@ -10,7 +10,7 @@ for what in "$@"; do
     case $what in
         bench-host)
             if dotnet publish "$repo/tests/IscsiConnector.BedBench/IscsiConnector.BedBench.csproj" -c Release \
-                -o "$work/bench-host" --nologo -v quiet >"$work/bench-host.publish.log" 2>&1; then
+                -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bench-host" --nologo -v quiet >"$work/bench-host.publish.log" 2>&1; then
                 echo "BENCH_HOST=$work/bench-host/iscsi-bed-bench.dll"
             else
                 log "publishing the bench host failed (see $work/bench-host.publish.log)"

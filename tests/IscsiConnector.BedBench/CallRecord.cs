@@ -49,7 +49,7 @@ internal sealed class CallRecord
     {
         Interlocked.Add(ref sysfsTicks, ticks);
         Interlocked.Increment(ref sysfsCalls);
-        Add(new Step("sysfs", $"{operation} {path}", startMs, Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds, null));
+        Add(new Step(operation == "lock" ? "lock" : "sysfs", $"{operation} {path}", startMs, Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds, null));
     }
 }
 

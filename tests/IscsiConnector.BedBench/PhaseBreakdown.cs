@@ -29,6 +29,8 @@ internal static class PhaseBreakdown
             ["by_program"] = byProgram,
             ["sysfs_ms"] = Math.Round(record.SysfsMs, 1),
             ["sysfs_calls"] = record.SysfsCalls,
+            ["lock_tries"] = steps.Count(s => s.Kind == "lock"),
+            ["lock_ms"] = Math.Round(steps.Where(s => s.Kind == "lock").Sum(s => s.DurationMs), 1),
             ["idle_ms"] = Math.Round(Math.Max(0, totalMs - busyUnion), 1),
             ["jit_ms"] = Math.Round(jitMs, 1),
             ["gaps"] = Gaps(steps, totalMs),

@@ -20,6 +20,8 @@ internal sealed class TimedFileSystem(IHostFileSystem inner) : IHostFileSystem
 
     public string? ResolvePath(string path) => Timed("resolve", path, () => inner.ResolvePath(path));
 
+    public IDisposable? TryAcquireLock(string path) => Timed("lock", path, () => inner.TryAcquireLock(path));
+
     private static T Timed<T>(string operation, string path, Func<T> access)
     {
         var record = CallRecord.Current;

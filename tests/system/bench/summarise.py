@@ -164,9 +164,10 @@ def phase_block(title, path):
     if p:
         progs = ", ".join(f"{k} ×{v['n']} {v['ms']:.0f} ms" for k, v in p["by_program"].items())
         print(f"\n* inside processes: {p['commands_ms']:.0f} ms ({progs})")
-        print(f"* file system (sysfs, /dev, /etc/iscsi): {p['sysfs_ms']:.0f} ms over {p['sysfs_calls']} calls")
+        print(f"* file system (sysfs, /dev, /etc/iscsi; lock files included): {p['sysfs_ms']:.0f} ms over {p['sysfs_calls']} calls"
+              f" (of which {p.get('lock_tries', 0)} lock tries, {p.get('lock_ms', 0):.0f} ms)")
         print(f"* nothing running (waits, poll intervals, lock, in-process work): {p['idle_ms']:.0f} ms")
-        print(f"* JIT compilation during the call: {p['jit_ms']:.0f} ms")
+        print(f"* JIT compilation during the call (process-wide): {p['jit_ms']:.0f} ms")
         for g in p.get("gaps", [])[:5]:
             print(f"  * gap {g['ms']:.0f} ms at {g['at_ms']:.0f} ms: after `{g['after']}`, before `{g['before']}`")
     else:

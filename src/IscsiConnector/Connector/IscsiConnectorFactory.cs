@@ -70,10 +70,14 @@ public static class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         return new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? new TcpPortalProbe(time), attach, logger), new MultipathPortals(initiator, attach, logger), attach),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? ProbeFor(executor, fileSystem, time), attach, logger), new MultipathPortals(initiator, attach, logger), attach),
             new Detacher(initiator, sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
     }
+
+    // A simulated host answers the reachability probe itself (no socket is opened for its portals); a real host gets a TCP connect.
+    private static IPortalProbe ProbeFor(ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time) =>
+        executor as IPortalProbe ?? fileSystem as IPortalProbe ?? new TcpPortalProbe(time);
 
     internal static void Validate(IscsiConnectorOptions options)
     {

@@ -112,9 +112,9 @@ jsonf() { jq -r "$2" <<<"$1"; }
 attach() {
     local impl=$1 sc=$2 round=$3 data=$4 mp=$5 name=$6 t0 ms inner procs ok out
     case $impl in
-        osbrick | ours)
-            ask "$impl" "$(jq -cn --arg name "$name" --argjson data "$data" --argjson mp "$mp" --argjson trace "${TRACE:-false}" \
-                '{op: "connect", name: $name, data: $data, multipath: $mp, trace: $trace}')"
+        osbrick | ours | ours-noprobe)
+            ask "${impl%-noprobe}" "$(jq -cn --arg name "$name" --argjson data "$data" --argjson mp "$mp" --argjson trace "${TRACE:-false}" \
+                --argjson options "$(options_of "$impl")" '{op: "connect", name: $name, data: $data, multipath: $mp, trace: $trace, options: $options}')"
             out=$ANSWER
             printf '%s\n' "$out" >"$TB_TMP/$impl.$name.attach.json"
             printf '%s\n' "$out" >"$BENCH_OUT/answers/$sc.$impl.r$round.${OPNAME:-attach}.json"
@@ -134,6 +134,7 @@ attach() {
             procs=-; ok=false; ((rc == 0)) && ok=true
             RUN_PATH=$(jq -r '.path // empty' "$TB_TMP/cli.$name.out" 2>/dev/null)
             CLI_LAST_RC=$rc
+            cat "$TB_TMP/cli.$name.out" "$TB_TMP/cli.$name.err" >"$BENCH_OUT/answers/$sc.cli.r$round.${OPNAME:-attach}.txt" 2>/dev/null
             ;;
     esac
     RUN_OK=$ok
@@ -143,11 +144,11 @@ attach() {
 detach() {
     local impl=$1 sc=$2 round=$3 data=$4 mp=$5 name=$6 t0 ms procs ok out
     case $impl in
-        osbrick | ours)
+        osbrick | ours | ours-noprobe)
             local device_info='{}'
             [[ $impl == osbrick ]] && device_info=$(jq -c '.device_info // {}' "$TB_TMP/$impl.$name.attach.json")
-            ask "$impl" "$(jq -cn --arg name "$name" --argjson data "$data" --argjson mp "$mp" --argjson di "$device_info" --argjson trace "${TRACE:-false}" \
-                '{op: "disconnect", name: $name, data: $data, multipath: $mp, device_info: $di, trace: $trace}')"
+            ask "${impl%-noprobe}" "$(jq -cn --arg name "$name" --argjson data "$data" --argjson mp "$mp" --argjson di "$device_info" --argjson trace "${TRACE:-false}" \
+                --argjson options "$(options_of "$impl")" '{op: "disconnect", name: $name, data: $data, multipath: $mp, device_info: $di, trace: $trace, options: $options}')"
             out=$ANSWER
             printf '%s\n' "$out" >"$TB_TMP/$impl.$name.detach.json"
             printf '%s\n' "$out" >"$BENCH_OUT/answers/$sc.$impl.r$round.${OPNAME:-detach}.json"
@@ -167,9 +168,15 @@ detach() {
     record "$sc" "$impl" "$round" "${OPNAME:-detach}" "$ms" - "$procs" "$ok" ""
 }
 
-# order ROUND : the contenders in this round's order (rotated each round: no one always goes first).
+# options_of IMPL : the connector options a contender runs with (ours-noprobe: ProbePortals off, the "before" of issue 15).
+options_of() { [[ $1 == ours-noprobe ]] && echo '{"probe_portals": false}' || echo null; }
+
+# order ROUND [SCENARIO] : the contenders in this round's order (rotated each round: no one always goes first).
+# In the dead-portal scenarios ours also runs without probing, to show what probing changes in the same run.
 order() {
-    local all=(osbrick ours cli) i n=3 out=()
+    local all=(osbrick ours cli) i out=()
+    [[ ${2:-} == failover-* || ${2:-} == mp-2live-1dead ]] && all+=(ours-noprobe)
+    local n=${#all[@]}
     for ((i = 0; i < n; i++)); do out+=("${all[(i + $1) % n]}"); done
     echo "${out[@]}"
 }
@@ -180,6 +187,7 @@ takes_part() {
     case $1 in
         osbrick) [[ $2 != failover-blackholed && $2 != failover-refused && $2 != mp-2live-1dead ]] ;;
         cli) [[ $2 == single ]] ;;
+        ours-noprobe) return 1 ;;
         *) return 0 ;;
     esac
 }
@@ -195,7 +203,7 @@ selected() {
 attach_detach() {
     local sc=$1 data=$2 mp=$3 expect=$4 round impl node
     for ((round = 1; round <= rounds; round++)); do
-        for impl in $(order "$round"); do
+        for impl in $(order "$round" "$sc"); do
             takes_part "$impl" "$sc" || continue
             attach "$impl" "$sc" "$round" "$data" "$mp" "$sc"
             if [[ $RUN_OK != true ]]; then

@@ -106,6 +106,16 @@ for sc, op in seen:
     print(f"| {sc} | {op} | {fmt_ms(b)} | {'' if bp is None else int(bp)} | {fmt_ms(o)} | {'' if op_ is None else int(op_)} | "
           f"{cli_cell} | {fmt_ratio(ratio(med(o), med(b)))} | {fmt_ratio(ratio(med(c), med(b)))} | {fmt_ratio(ratio(med(c), med(o)))} |")
 
+noprobe = [(sc, op) for sc, op in seen if sel(sc, "ours-noprobe", op)]
+if noprobe:
+    print("\nOurs with `ProbePortals = false` (the behaviour before issue 15: every portal logged into in the backend's order), same run:\n")
+    print("| scenario | op | ours, no probing | ours (probing, default) | os-brick | no probing / os-brick | os-brick / no probing |")
+    print("|---|---|---|---|---|---|---|")
+    for sc, op in noprobe:
+        n, o, b = sel(sc, "ours-noprobe", op), sel(sc, "ours", op), sel(sc, "osbrick", op)
+        r = ratio(med(n), med(b))
+        print(f"| {sc} | {op} | {fmt_ms(n)} | {fmt_ms(o)} | {fmt_ms(b)} | {fmt_ratio(r)} | {'–' if not r else f'{1 / r:.1f}×'} |")
+
 first = [r for r in rows if r["round"] == 0 and r["op"].startswith("first")]
 if first:
     print("\nFirst call of each long-lived process (imports, JIT; not in the medians above):\n")
@@ -128,8 +138,9 @@ for sc, op, limit, text in TARGETS:
         result = "met"
     else:
         result = f"MISSED by {r / limit:.2f}×"
+    faster = "" if not r else f" ({1 / r:.1f}× faster)"
     print(f"| {op} | {sc} | {'–' if o is None else f'{o / 1000:.2f} s'} | {'–' if b is None else f'{b / 1000:.2f} s'} | "
-          f"{fmt_ratio(r)} | {text} | {result} |")
+          f"{fmt_ratio(r)}{faster} | {text} | {result} |")
     if quick:
         bound = QUICK_BOUNDS.get((sc, op))
         if bound is not None and r is not None and r > bound:

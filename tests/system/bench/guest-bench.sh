@@ -424,14 +424,14 @@ main() {
     DOTNET_TieredCompilation=0 start_host ours "${host_cmd[@]}" || return 1
     force_cleanup >/dev/null 2>&1
     selected single && sc_single
-    selected mp-2 && sc_multipath mp-2 "$P1" "$P2"
-    selected sendtargets && sc_sendtargets
-    selected shared && sc_shared
-    selected wrong-chap && sc_wrong_chap
-    selected eight && sc_eight
     selected failover-refused && sc_failover failover-refused "$P_REFUSED"
     selected failover-blackholed && sc_failover failover-blackholed "$P3"
     selected mp-2live-1dead && sc_multipath mp-2live-1dead "$P1" "$P2" "$P3"
+    selected mp-2 && sc_multipath mp-2 "$P1" "$P2"
+    selected wrong-chap && sc_wrong_chap
+    selected eight && sc_eight
+    selected sendtargets && sc_sendtargets
+    selected shared && sc_shared
     ask osbrick '{"op":"quit"}' 2>/dev/null
     ask ours '{"op":"quit"}' 2>/dev/null
     log "BENCH: measurements done"

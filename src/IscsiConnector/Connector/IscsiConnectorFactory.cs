@@ -75,9 +75,13 @@ public static class IscsiConnectorFactory
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
     }
 
-    // A simulated host answers the reachability probe itself (no socket is opened for its portals); a real host gets a TCP connect.
+    // A simulated host answers the reachability probe itself (no socket is opened for its portals); the real host
+    // (its file system or its process executor) gets a TCP connect; any other seam (a wrapper, a fake) gets none:
+    // every portal counts as reachable, so the backend's order is kept and no socket is opened for a fake portal.
     private static IPortalProbe ProbeFor(ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time) =>
-        executor as IPortalProbe ?? fileSystem as IPortalProbe ?? new TcpPortalProbe(time);
+        executor as IPortalProbe
+        ?? fileSystem as IPortalProbe
+        ?? (fileSystem is PhysicalHostFileSystem || executor is ProcessCommandExecutor ? new TcpPortalProbe(time) : NoPortalProbe.Instance);
 
     internal static void Validate(IscsiConnectorOptions options)
     {

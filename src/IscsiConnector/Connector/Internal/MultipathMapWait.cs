@@ -22,7 +22,16 @@ internal static class MultipathMapWait
             // find_multipaths), then wait for the map with backoff.
             foreach (var disk in disks)
             {
-                await initiator.HintMultipathAsync(disk, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await initiator.HintMultipathAsync(disk, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IscsiCommandException e)
+                {
+                    // Only a hint: a busy multipathd that does not answer within the command's time limit (seen
+                    // in the bed benchmark) must not fail an attach whose logins all worked; the wait below decides.
+                    Log.MultipathHintFailed(services.Logger, disk, e.Message);
+                }
             }
         }
 

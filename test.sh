@@ -22,6 +22,9 @@ stage "unit and CLI tests" dotnet test IscsiConnector.sln --no-build -c Release 
 # (docs/benchmarks.md).
 stage "benchmarks (quick)" dotnet run -c Release --no-build --project tests/IscsiConnector.Benchmarks -- --quick
 
+# What a package feed user gets: READMEs, SourceLink, the tool package's files, the NativeAOT CLI (~2 min).
+stage "packaging" tests/packaging/check.sh
+
 # Real kernel in QEMU: tgtd, open-iscsi, udev and dm-multipath on the guest's loopback. Prints
 # "SKIPPED: <reason>" and succeeds when QEMU cannot run here, except with CI=true.
 stage "system tests" tests/system/run.sh

@@ -88,6 +88,18 @@ public sealed class PowerShellParserTests
         WindowsScript.All.Single(s => s.Name == name).Text.Should().Contain($"Script = '{name}'");
     }
 
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void ParseInput_EveryScript_UsesNoSyntaxWindowsPowerShell51Lacks(string name)
+    {
+        Parser.ParseInput(WindowsScript.All.Single(s => s.Name == name).Text, out var tokens, out _);
+
+        // The parser is PowerShell 7.6's; powershell.exe is 5.1, which has none of these operators.
+        TokenKind[] sevenOnly = [TokenKind.QuestionQuestion, TokenKind.QuestionQuestionEquals, TokenKind.QuestionDot, TokenKind.QuestionLBracket, TokenKind.QuestionMark, TokenKind.AndAnd, TokenKind.OrOr];
+        tokens.Select(t => t.Kind).Should().NotContain(sevenOnly);
+        tokens.Where(t => t.Kind == TokenKind.Identifier || t.Kind == TokenKind.Generic).Select(t => t.Text).Should().NotContain(["ForEach-Object -Parallel", "Clean"]);
+    }
+
     internal static ScriptBlockAst Parse(string name, out ParseError[] errors) =>
         Parser.ParseInput(WindowsScript.All.Single(s => s.Name == name).Text, out _, out errors);
 }

@@ -58,8 +58,8 @@ public sealed class ScriptDataTests
         var attempt = await scripts.ConnectAsync(WindowsScriptsTests.Request(new IscsiPath(new IscsiPortal("192.0.2.10"), CanaryIqn, 1), new ChapCredentials("user", CanarySecret)), default);
 
         attempt.Failure!.IsAuthenticationFailure.Should().BeTrue();
-        attempt.Failure.ErrorId.Should().Be("HRESULT 0xefff0009,Connect-IscsiTarget");
-        attempt.Failure.Message.Should().NotContain(CanarySecret).And.Contain("0xEFFF0009 (ISDSC_AUTHENTICATION_FAILURE)");
+        attempt.Failure.Kind.Should().Be(IscsiErrorKind.AuthenticationFailed);
+        attempt.Failure.Message.Should().NotContain(CanarySecret).And.Contain("0xEFFF0009 (ISDSC_AUTHENTICATION_FAILURE)").And.Contain("HRESULT 0xefff0009,Connect-IscsiTarget");
     }
 
     [Fact]

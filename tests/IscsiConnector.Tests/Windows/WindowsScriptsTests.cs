@@ -56,10 +56,10 @@ public sealed class WindowsScriptsTests
         var attempt = await _scripts.ConnectAsync(Request(Path1 with { Portal = new IscsiPortal("127.0.0.2") }), default);
 
         attempt.Failure.Should().NotBeNull();
-        attempt.Failure!.Step.Should().Be("portal");
-        attempt.Failure.NativeCode.Should().Be(IscsiDiscoveryStatus.ConnectionFailed);
-        attempt.Failure.IsTransient.Should().BeTrue();
-        attempt.Failure.Message.Should().Contain("0xEFFF0003 (ISDSC_CONNECTION_FAILED)").And.Contain("check its address and port");
+        attempt.Reply.Step.Should().Be("portal");
+        attempt.Failure!.Kind.Should().Be(IscsiErrorKind.Unreachable);
+        attempt.Failure.ExitCode.Should().Be(unchecked((int)0xEFFF0003));
+        attempt.Failure.Message.Should().Contain("0xEFFF0003 (ISDSC_CONNECTION_FAILED)").And.Contain("check its address and port").And.Contain("step 'portal'");
         attempt.Reply.PortalCreated.Should().BeFalse();
         _host.TargetPortals.Should().BeEmpty();
     }
@@ -71,7 +71,7 @@ public sealed class WindowsScriptsTests
 
         var attempt = await _scripts.ConnectAsync(Request(Path1 with { Portal = new IscsiPortal("127.0.0.3") }), default);
 
-        attempt.Failure!.NativeCode.Should().Be(IscsiDiscoveryStatus.ConnectionFailed);
+        attempt.Failure!.Kind.Should().Be(IscsiErrorKind.Unreachable);
         (_time.Elapsed - before).Should().Be(_host.UnreachablePortalCost);
     }
 
@@ -83,7 +83,7 @@ public sealed class WindowsScriptsTests
         var attempt = await _scripts.ConnectAsync(Request(Path1, new ChapCredentials("user", "wrong-secret-12")), default);
 
         attempt.Failure!.IsAuthenticationFailure.Should().BeTrue();
-        attempt.Failure.Step.Should().Be("session");
+        attempt.Reply.Step.Should().Be("session");
         attempt.Failure.Message.Should().NotContain("wrong-secret-12").And.Contain("ISDSC_AUTHENTICATION_FAILURE");
         attempt.Reply.PortalCreated.Should().BeTrue(because: "the undo must know the discovery record is this attempt's");
         _host.Sessions.Should().BeEmpty();
@@ -108,8 +108,9 @@ public sealed class WindowsScriptsTests
     {
         var attempt = await _scripts.ConnectAsync(Request(Path1 with { Iqn = "iqn.2010-10.org.openstack:other" }), default);
 
-        attempt.Failure!.Reason.Should().Be(ScriptError.TargetNotOffered);
-        attempt.Failure.Step.Should().Be("target");
+        attempt.Failure!.Kind.Should().Be(IscsiErrorKind.NotFound);
+        attempt.Reply.Error!.Reason.Should().Be(ScriptError.TargetNotOffered);
+        attempt.Reply.Step.Should().Be("target");
     }
 
     [Fact]
@@ -119,7 +120,8 @@ public sealed class WindowsScriptsTests
 
         var attempt = await _scripts.ConnectAsync(Request(Path1 with { Lun = 7 }), default);
 
-        attempt.Failure!.Reason.Should().Be(ScriptError.NoDisk);
+        attempt.Reply.Error!.Reason.Should().Be(ScriptError.NoDisk);
+        attempt.Failure!.Kind.Should().Be(IscsiErrorKind.NotFound);
         attempt.Reply.SessionCreated.Should().BeTrue();
         (_time.Elapsed - before).Should().BeGreaterThanOrEqualTo(WindowsScriptSettings.Default.DiskTimeout);
     }
@@ -146,7 +148,9 @@ public sealed class WindowsScriptsTests
 
         var act = () => _scripts.ConnectAsync(Request(Path1 with { Lun = lun }, chap) with { InitiatorPortalAddress = initiatorPortal }, default);
 
-        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain($"'{key}'").And.NotContain("target-secret-1");
+        var error = (await act.Should().ThrowAsync<ConnectionInfoException>()).Which;
+        error.Key.Should().Be(key);
+        error.Message.Should().NotContain("target-secret-1");
         _host.ProcessStartCount.Should().Be(0);
     }
 

@@ -19,6 +19,9 @@ internal static class IscsiDiscoveryStatus
     public const long OutOfResources = 0xEFFF0014;
     public const long SessionAlreadyExists = 0xEFFF0016;
 
+    /// <summary>E_ACCESSDENIED: the cmdlets need an administrator.</summary>
+    public const long AccessDenied = 0x80070005;
+
     private static readonly Dictionary<long, string> Names = new()
     {
         [0xEFFF0001] = "ISDSC_NON_SPECIFIC_ERROR",
@@ -50,10 +53,21 @@ internal static class IscsiDiscoveryStatus
         return Names.TryGetValue(code, out var name) ? $"{hex} ({name})" : hex;
     }
 
-    /// <summary>Whether the target refused the CHAP credentials.</summary>
-    public static bool IsAuthentication(long? code) => code == AuthenticationFailure;
+    /// <summary>The neutral kind of a failure: from the status code, or from the script's own reason when no cmdlet failed.</summary>
+    public static IscsiErrorKind Kind(long? code, string? reason) => code switch
+    {
+        ConnectionFailed => IscsiErrorKind.Unreachable,
+        AuthenticationFailure => IscsiErrorKind.AuthenticationFailed,
+        AuthorizationFailure => IscsiErrorKind.LoginRejected,
+        NotFound => IscsiErrorKind.NotFound,
+        ServiceUnavailable => IscsiErrorKind.InitiatorUnavailable,
+        OutOfResources or TargetMovedTemporarily => IscsiErrorKind.Temporary,
+        SessionAlreadyExists or 0xEFFF0015 => IscsiErrorKind.AlreadyExists,
+        AccessDenied => IscsiErrorKind.AccessDenied,
+        null when reason is ScriptError.TargetNotOffered or ScriptError.NoDisk => IscsiErrorKind.NotFound,
+        _ => IscsiErrorKind.Failed,
+    };
 
-    /// <summary>Whether trying again later may succeed (the portal or the service was busy or unreachable).</summary>
-    public static bool IsTransient(long? code) =>
-        code is ConnectionFailed or TargetMovedTemporarily or ServiceUnavailable or OutOfResources;
+    /// <summary>The code as the 32-bit exit code an <see cref="IscsiCommandException"/> carries (the same bits).</summary>
+    public static int? AsExitCode(long? code) => code is { } value ? unchecked((int)(uint)value) : null;
 }

@@ -59,17 +59,28 @@ internal static class ScriptReplyReader
             $"PowerShell ran {script} but it {problem ?? "printed an empty reply"}. Standard error: {(standardError.Length == 0 ? "(empty)" : standardError.Trim())}. Check that the iSCSI and Storage modules of Windows PowerShell are present (Get-Module -ListAvailable iSCSI, Storage).");
     }
 
-    /// <summary>Throws a <see cref="WindowsScriptException"/> when the script stopped before it finished; otherwise returns the reply.</summary>
+    /// <summary>Throws when the script stopped before it finished; otherwise returns the reply.</summary>
+    /// <exception cref="IscsiCommandException">The script failed: the neutral kind, the status code as exit code, a redacted sentence.</exception>
     public static TReply ThrowIfFailed<TReply>(TReply reply, CommandSpec command, WindowsScript script)
-        where TReply : ScriptReply
+        where TReply : ScriptReply =>
+        ToException(reply, command, script) is { } failure ? throw failure : reply;
+
+    /// <summary>Describes a failed reply as an <see cref="IscsiCommandException"/>, or returns <see langword="null"/> when the script finished.</summary>
+    public static IscsiCommandException? ToException(ScriptReply reply, CommandSpec command, WindowsScript script)
     {
         if (reply.Ok)
         {
-            return reply;
+            return null;
         }
 
         var error = reply.Error ?? new ScriptError { Reason = ScriptError.Failed, Message = "The script reported a failure without details." };
-        throw new WindowsScriptException(script.Name, reply.Step, error, Describe(script, reply.Step, error, command));
+        return new IscsiCommandException(
+            command.FileName,
+            $"{command.ToDisplayString()} < {script}",
+            IscsiDiscoveryStatus.AsExitCode(error.Code),
+            standardError: null,
+            Describe(script, reply.Step, error, command),
+            kind: IscsiDiscoveryStatus.Kind(error.Code, error.Reason));
     }
 
     /// <summary>What failed, the evidence (code, error id, the redacted message) and how to fix it.</summary>
@@ -81,12 +92,13 @@ internal static class ScriptReplyReader
         {
             ScriptError.TargetNotOffered => "Check the target IQN and that the target's ACL lets this initiator see it through that portal.",
             ScriptError.NoDisk => "Check that the LUN exists and is mapped to this initiator, or raise the device wait timeout.",
-            _ when IscsiDiscoveryStatus.IsAuthentication(error.Code) => "Check the CHAP user name and secret (auth_username/auth_password) against the target's account.",
+            _ when error.Code == IscsiDiscoveryStatus.AuthenticationFailure => "Check the CHAP user name and secret (auth_username/auth_password) against the target's account.",
             _ when error.Code == IscsiDiscoveryStatus.ConnectionFailed => "The portal did not accept a connection: check its address and port and that the target is up.",
             _ when error.Code == IscsiDiscoveryStatus.ServiceUnavailable => "Start the Microsoft iSCSI Initiator service (Start-Service MSiSCSI).",
+            _ when error.Code == IscsiDiscoveryStatus.AccessDenied => "The iSCSI cmdlets need an administrator: run elevated.",
             _ => null,
         };
-        var text = $"{script} stopped at step '{step}'{code} ({error.ErrorId ?? error.Reason}): {message}";
+        var text = $"{script} stopped at step '{step}' ({error.Reason}){code}, {error.ErrorId ?? "no error id"}: {message}";
         return hint is null ? text : $"{text} {hint}";
     }
 }

@@ -25,7 +25,7 @@ internal sealed class WindowsScripts(ICommandExecutor executor, WindowsScriptSet
     }
 
     /// <summary>Runs one portal attempt; a failure is returned with the reply (what was created), not thrown.</summary>
-    /// <exception cref="ArgumentException">A value the Windows initiator cannot take (checked before PowerShell starts).</exception>
+    /// <exception cref="ConnectionInfoException">A value the Windows initiator cannot take (checked before PowerShell starts).</exception>
     public async Task<ConnectAttempt> ConnectAsync(WindowsConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -59,15 +59,7 @@ internal sealed class WindowsScripts(ICommandExecutor executor, WindowsScriptSet
         var command = PowerShellCommand.Create(settings.PowerShell, WindowsScript.Connect, JsonSerializer.Serialize(arguments, WindowsJsonContext.Default.ConnectArguments), secrets, settings.ScriptTimeout);
         var result = await executor.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var reply = ScriptReplyReader.Read(result, command, WindowsScript.Connect, WindowsJsonContext.Default.ConnectReply);
-        try
-        {
-            ScriptReplyReader.ThrowIfFailed(reply, command, WindowsScript.Connect);
-            return new ConnectAttempt(reply, null);
-        }
-        catch (WindowsScriptException ex)
-        {
-            return new ConnectAttempt(reply, ex);
-        }
+        return new ConnectAttempt(reply, ScriptReplyReader.ToException(reply, command, WindowsScript.Connect));
     }
 
     /// <summary>Ends the given sessions and removes the given portals once no session uses them.</summary>

@@ -20,7 +20,19 @@ internal static class WindowsValueRules
     /// <summary>The longest CHAP secret the Microsoft initiator takes.</summary>
     public const int MaxChapSecretLength = 16;
 
-    /// <exception cref="ArgumentException">A value the Windows initiator cannot take; the message names the key.</exception>
+    /// <summary>Checks every path of <paramref name="info"/> and its CHAP, and the iface (initiator portal address) the connector is set to use.</summary>
+    /// <exception cref="ConnectionInfoException">A value the Windows initiator cannot take; the message names the key.</exception>
+    public static void Check(ConnectionInfo info, string iface)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var address = iface == Transports.IscsiTransports.DefaultIface ? null : iface;
+        foreach (var path in info.FailoverOrder.Concat(info.MultipathPaths))
+        {
+            CheckConnect(path, address, null, info.Chap);
+        }
+    }
+
+    /// <exception cref="ConnectionInfoException">A value the Windows initiator cannot take; the message names the key.</exception>
     public static void CheckConnect(IscsiPath path, string? initiatorPortalAddress, string? initiatorInstanceName, ChapCredentials? chap)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -66,7 +78,7 @@ internal static class WindowsValueRules
     {
         if (problem is not null)
         {
-            throw new ArgumentException($"connection_info key '{key}' {problem}.", key);
+            throw new ConnectionInfoException(key, problem + ".");
         }
     }
 }

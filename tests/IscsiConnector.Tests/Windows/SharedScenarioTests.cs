@@ -172,14 +172,15 @@ public sealed class SharedScenarioTests
         host.ProcessStartCount.Should().Be(0);
     }
 
-    internal static string Scenario((string, string, string) portals, bool chap = false, bool mutual = false)
+    internal static string Scenario((string, string, string) portals, bool chap = false, bool mutual = false, bool secondLun = true)
     {
+        var lun2 = secondLun ? """, { "lun": 2, "sizeBytes": 1073741824 }""" : string.Empty;
         var chapJson = !chap ? string.Empty
             : mutual ? $$""", "chap": { "username": "user", "password": "{{Secret}}", "usernameIn": "target", "passwordIn": "{{InitiatorSecret}}" }"""
             : $$""", "chap": { "username": "user", "password": "{{Secret}}" }""";
         return $$"""
             {
-              "targets": [ { "iqn": "{{Iqn}}", "luns": [ { "lun": 1, "sizeBytes": 1073741824 }, { "lun": 2, "sizeBytes": 1073741824 } ]{{chapJson}} } ],
+              "targets": [ { "iqn": "{{Iqn}}", "luns": [ { "lun": 1, "sizeBytes": 1073741824 }{{lun2}} ]{{chapJson}} } ],
               "portals": [
                 { "address": "127.0.0.1:3260", "state": "{{portals.Item1}}" },
                 { "address": "127.0.0.2:3260", "state": "{{portals.Item2}}" },

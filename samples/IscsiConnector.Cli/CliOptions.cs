@@ -58,6 +58,12 @@ internal sealed class CliOptions
         HelpName = "scenario.json",
     };
 
+    public Option<string?> Platform { get; } = new("--platform")
+    {
+        Description = "The host initiator: auto (this machine's; default), linux (open-iscsi) or windows (the Microsoft initiator through PowerShell).",
+        HelpName = "auto|linux|windows",
+    };
+
     public Option<double> TimeScale { get; } = new("--time-scale")
     {
         Description = "With --simulate: real seconds per simulated second (default 1; 0.1 runs 10x faster; 0 = virtual time, no waiting).",
@@ -91,6 +97,7 @@ internal sealed class CliOptions
         command.Options.Add(LockDirectory);
         command.Options.Add(Verbose);
         command.Options.Add(Simulate);
+        command.Options.Add(Platform);
         command.Options.Add(TimeScale);
     }
 }

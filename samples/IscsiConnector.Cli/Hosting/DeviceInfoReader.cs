@@ -22,9 +22,9 @@ internal static class DeviceInfoReader
             }
 
             var path = RequiredString(root, "path");
-            if (!path.StartsWith("/dev/", StringComparison.Ordinal))
+            if (!path.StartsWith("/dev/", StringComparison.Ordinal) && !path.StartsWith(@"\\.\PhysicalDrive", StringComparison.Ordinal))
             {
-                throw Problem("path", $"'{ToolSettings.Printable(path)}' is not a device under /dev.");
+                throw Problem("path", $"'{ToolSettings.Printable(path)}' is not a device under /dev (nor a Windows \\\\.\\PhysicalDriveN).");
             }
 
             return new VolumeAttachment

@@ -81,7 +81,7 @@ public sealed class OpenIscsiHelpersTests
     [Fact]
     public void PhysicalHostFileSystem_TempTree_ReadsListsResolvesAndWritesOnlyExistingFiles()
     {
-        var root = Path.Combine(Path.GetTempPath(), "iscsi-fs-tests", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "iscsi-fs-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "real", "dir"));
         File.WriteAllText(Path.Combine(root, "real", "dir", "attr"), "value\n");
         File.CreateSymbolicLink(Path.Combine(root, "link"), "real/dir");

@@ -61,7 +61,8 @@ public static class IscsiConnectorFactory
         if (windows)
         {
             // Only the initiator differs: every rule below is the same flow on both platforms.
-            (initiator, transports) = WindowsPlatform.Create(options, executor);
+            initiator = WindowsPlatform.Create(options, executor);
+            transports = new FixedTransportSelector(requestedIface, [IscsiTransports.Tcp]);
         }
         else
         {

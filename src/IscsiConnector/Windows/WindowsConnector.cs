@@ -1,4 +1,3 @@
-using IscsiConnector.Connector.Internal;
 using IscsiConnector.Windows.Internal;
 
 namespace IscsiConnector.Windows;
@@ -39,8 +38,14 @@ internal sealed class WindowsConnector(IVolumeConnector flow, string iface) : IV
 
     private void Check(ConnectionInfo info)
     {
-        // The shared rules first, so that their key-naming errors stay the same on both platforms.
-        ConnectionInfoGuard.Validate(info);
-        WindowsValueRules.Check(info, iface);
+        ArgumentNullException.ThrowIfNull(info);
+
+        // The shared rules first, so that their key-naming errors stay the same on both platforms; a model without a
+        // primary portal is left to the shared flow, which names the key.
+        if (info.Primary is not null)
+        {
+            info.Validate();
+            WindowsValueRules.Check(info, iface);
+        }
     }
 }

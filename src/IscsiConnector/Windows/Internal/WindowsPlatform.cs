@@ -1,9 +1,8 @@
 using IscsiConnector.Execution;
-using IscsiConnector.Transports.Internal;
 
 namespace IscsiConnector.Windows.Internal;
 
-/// <summary>Which platform a connector drives, and the Windows parts the composition root wires in.</summary>
+/// <summary>Which platform a connector drives, and the Windows initiator the composition root wires in.</summary>
 internal static class WindowsPlatform
 {
     /// <summary>Resolves <see cref="IscsiPlatform.Auto"/> to the platform this process runs on.</summary>
@@ -14,8 +13,8 @@ internal static class WindowsPlatform
         _ => OperatingSystem.IsWindows(),
     };
 
-    /// <summary>The initiator and the iface selector for Windows, from the options they use.</summary>
-    public static (WindowsIscsiInitiator Initiator, WindowsTransportSelector Transports) Create(IscsiConnectorOptions options, ICommandExecutor executor)
+    /// <summary>The Windows initiator, from the options it uses.</summary>
+    public static WindowsIscsiInitiator Create(IscsiConnectorOptions options, ICommandExecutor executor)
     {
         // A script may wait for a disk (DeviceWaitTimeout) on top of the cmdlets' own work (CommandTimeout).
         var settings = new WindowsScriptSettings(
@@ -25,6 +24,6 @@ internal static class WindowsPlatform
             options.DevicePollInterval,
             Persistent: options.AutomaticStartup);
         var view = new WindowsHostView(new WindowsScripts(executor, settings));
-        return (new WindowsIscsiInitiator(view, options.UseMultipath), new WindowsTransportSelector(TransportSettings.RequestedIfaceOf(options)));
+        return new WindowsIscsiInitiator(view, options.UseMultipath);
     }
 }

@@ -19,8 +19,8 @@ public sealed partial class SimulatedWindowsInitiator
 
     /// <summary>
     /// Builds a host from a parsed scenario. Targets, LUNs, CHAP, portals and their states mean what they mean for
-    /// <see cref="SimulatedIscsiHost"/>; <c>multipathd.running</c> says whether MPIO is installed; <c>latencyMs</c>
-    /// (<c>default</c> or <c>powershell</c>) is the cost of one PowerShell run; <c>delaysMs.scan</c> delays new disks.
+    /// <see cref="SimulatedIscsiHost"/>; <c>multipathd.running</c> says whether MPIO is installed; <c>latency_ms</c>
+    /// (<c>default</c> or <c>powershell</c>) is the cost of one PowerShell run; <c>delays_ms.scan</c> delays new disks.
     /// A failure's <c>program</c> names a cmdlet (e.g. <c>Connect-IscsiTarget</c>) and its <c>exitCode</c> the 32 bits
     /// of the status code (absent: <see cref="DefaultFailureCode"/>); Linux-only keys (udev, find_multipaths) are ignored.
     /// </summary>
@@ -32,7 +32,7 @@ public sealed partial class SimulatedWindowsInitiator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var host = new SimulatedWindowsInitiator(timeProvider);
-        Apply("initiatorName", () =>
+        Apply("initiator_name", () =>
         {
             if (scenario.InitiatorName is { } name)
             {
@@ -43,12 +43,12 @@ public sealed partial class SimulatedWindowsInitiator
         var latencies = scenario.LatencyMs ?? new Dictionary<string, double>();
         if (latencies.TryGetValue("powershell", out var ms) || latencies.TryGetValue("default", out ms))
         {
-            Apply("latencyMs", () => host.WithLatency(TimeSpan.FromMilliseconds(ms)));
+            Apply("latency_ms", () => host.WithLatency(TimeSpan.FromMilliseconds(ms)));
         }
 
         if (scenario.DelaysMs is { } delays && delays.TryGetValue("scan", out var scan))
         {
-            Apply("delaysMs.scan", () => host.WithScanDelay(TimeSpan.FromMilliseconds(scan)));
+            Apply("delays_ms.scan", () => host.WithScanDelay(TimeSpan.FromMilliseconds(scan)));
         }
 
         var targets = scenario.Targets ?? [];

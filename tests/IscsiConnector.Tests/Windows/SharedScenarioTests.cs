@@ -174,13 +174,13 @@ public sealed class SharedScenarioTests
 
     internal static string Scenario((string, string, string) portals, bool chap = false, bool mutual = false, bool secondLun = true)
     {
-        var lun2 = secondLun ? """, { "lun": 2, "sizeBytes": 1073741824 }""" : string.Empty;
+        var lun2 = secondLun ? """, { "lun": 2, "size_bytes": 1073741824 }""" : string.Empty;
         var chapJson = !chap ? string.Empty
-            : mutual ? $$""", "chap": { "username": "user", "password": "{{Secret}}", "usernameIn": "target", "passwordIn": "{{InitiatorSecret}}" }"""
+            : mutual ? $$""", "chap": { "username": "user", "password": "{{Secret}}", "username_in": "target", "password_in": "{{InitiatorSecret}}" }"""
             : $$""", "chap": { "username": "user", "password": "{{Secret}}" }""";
         return $$"""
             {
-              "targets": [ { "iqn": "{{Iqn}}", "luns": [ { "lun": 1, "sizeBytes": 1073741824 }{{lun2}} ]{{chapJson}} } ],
+              "targets": [ { "iqn": "{{Iqn}}", "luns": [ { "lun": 1, "size_bytes": 1073741824 }{{lun2}} ]{{chapJson}} } ],
               "portals": [
                 { "address": "127.0.0.1:3260", "state": "{{portals.Item1}}" },
                 { "address": "127.0.0.2:3260", "state": "{{portals.Item2}}" },

@@ -65,7 +65,7 @@ internal static class AttachmentMapper
         var path = Required(document.Path, "path");
         if (!(IsUnder(path, DevicePrefix) || IsUnder(path, WindowsDevicePrefix)) || ValueRules.ContainsControl(path))
         {
-            throw Problem("path", $"{ValueRules.Show(path)} is not a device under /dev (nor a Windows \\\\.\\PhysicalDriveN).");
+            throw Problem("path", $"{ValueRules.Show(path)} is not a device under /dev.");
         }
 
         var type = document.Type ?? "block";

@@ -8,6 +8,10 @@ namespace IscsiConnector;
 /// </summary>
 public sealed partial class IscsiConnectorOptions
 {
+    /// <summary>Gets or sets which host initiator to drive: open-iscsi on Linux or the Microsoft initiator on Windows (docs/windows.md).</summary>
+    /// <value>The default value is <see cref="IscsiPlatform.Auto"/>: the platform this process runs on.</value>
+    public IscsiPlatform Platform { get; set; } = IscsiPlatform.Auto;
+
     /// <summary>Gets or sets a value indicating whether to log into every portal and return the dm-multipath device (the Cinder spec "Enhance iSCSI multipath support").</summary>
     /// <value>The default value is <see langword="false"/> (ordered failover, the Cinder spec "Failover to alternative iSCSI portals on login failure").</value>
     public bool UseMultipath { get; set; }

@@ -13,6 +13,9 @@ stage() {
     "$@" || failed+=("$name")
 }
 
+# Debian packages the unit tests need (libvirt's schema validator) and the live-migration stage (QEMU, tgtd).
+tests/system/migration/packages.sh
+
 echo "==> restore and build"
 dotnet restore IscsiConnector.sln && dotnet build IscsiConnector.sln --no-restore -c Release || exit 1
 

@@ -9,9 +9,9 @@ namespace IscsiConnector.Cli.Hosting;
 /// </summary>
 internal static class DeviceInfoReader
 {
-    public static VolumeAttachment Read(string file)
+    public static VolumeAttachment Read(string file, string option = "--device-info")
     {
-        var text = InputFiles.Read(file, "--device-info");
+        var text = InputFiles.Read(file, option);
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
@@ -41,7 +41,7 @@ internal static class DeviceInfoReader
         }
         catch (JsonException ex)
         {
-            throw new UsageException($"--device-info: the file is not valid JSON ({ex.Message.ReplaceLineEndings(" ")})", ex);
+            throw new UsageException($"{option}: the file is not valid JSON ({ex.Message.ReplaceLineEndings(" ")})", ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IscsiConnector.Migration.Internal;
 
 namespace IscsiConnector.Migration;
@@ -71,10 +72,13 @@ public static class LibiscsiConfiguration
         return Build(connectionInfo, path, options, [new PortalReachability(path, null)]);
     }
 
+    /// <summary>The secret usage when the caller names none: per target and LUN; libvirt's schema forbids '/' in it.</summary>
+    private static string DefaultUsage(IscsiPath path) => string.Create(CultureInfo.InvariantCulture, $"{path.Iqn}-lun-{path.Lun}");
+
     private static LibiscsiVolume Build(ConnectionInfo info, IscsiPath path, LibiscsiOptions options, IReadOnlyList<PortalReachability> found)
     {
         var user = info.Chap?.Username;
-        var auth = user is null ? null : new IscsiSecretReference(user, options.SecretUuid is null ? options.SecretUsage ?? $"{path.Iqn}/{path.Lun}" : null, options.SecretUuid);
+        var auth = user is null ? null : new IscsiSecretReference(user, options.SecretUuid is null ? options.SecretUsage ?? DefaultUsage(path) : null, options.SecretUuid);
         var source = new IscsiNetworkSource(path.Iqn, path.Lun, path.Portal, auth, options.InitiatorName);
         var serial = options.Serial ?? info.VolumeId;
         return new LibiscsiVolume(

@@ -16,7 +16,7 @@ public sealed class LibiscsiOptions
     public string? Serial { get; set; }
 
     /// <summary>Gets or sets the usage target of the libvirt secret (type <c>iscsi</c>) holding the CHAP password.
-    /// When neither this nor <see cref="SecretUuid"/> is set, the usage is the source name <c>&lt;iqn&gt;/&lt;lun&gt;</c>.</summary>
+    /// When neither this nor <see cref="SecretUuid"/> is set, the usage is <c>&lt;iqn&gt;-lun-&lt;lun&gt;</c> (libvirt forbids '/' in a usage).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? SecretUsage { get; set; }
 

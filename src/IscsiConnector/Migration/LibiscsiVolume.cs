@@ -16,9 +16,8 @@ namespace IscsiConnector.Migration;
 /// <param name="Serial">The volume serial written into the disk, or <see langword="null"/>.</param>
 /// <param name="Source">The libvirt network source (also what goes into a <see cref="DestinationDeviceMap"/>).</param>
 /// <param name="DiskXml">The <c>&lt;disk type='network'&gt;</c> element.</param>
-/// <param name="Url">The QEMU URL <c>iscsi://[user@]host:port/iqn/lun</c> (IPv6 bracketed; never a password), or <see langword="null"/> when the
-/// CHAP user name contains a character libiscsi's URL parser reads as a separator (<c>@ % / : ? #</c>): use <see cref="BlockdevJson"/> then.</param>
-/// <param name="BlockdevJson">QEMU's <c>-blockdev</c> options as JSON (<c>driver</c> iscsi, <c>transport</c>, <c>portal</c>, <c>target</c>, <c>lun</c>,
+/// <param name="Url">The QEMU URL <c>iscsi://[user@]host:port/iqn/lun</c> (IPv6 bracketed; never a password).</param>
+/// <param name="BlockdevJson">QEMU's <c>-blockdev</c> options as one line of JSON (<c>driver</c> iscsi, <c>transport</c>, <c>portal</c>, <c>target</c>, <c>lun</c>,
 /// <c>user</c>, <c>password-secret</c>, <c>initiator-name</c>).</param>
 /// <param name="PasswordSecretId">The QEMU secret object id the password must be given under, or <see langword="null"/> without CHAP.</param>
 /// <param name="Portals">Every path of the failover order with what the probe found.</param>
@@ -27,7 +26,7 @@ public sealed record LibiscsiVolume(
     string? Serial,
     IscsiNetworkSource Source,
     string DiskXml,
-    string? Url,
+    string Url,
     string BlockdevJson,
     string? PasswordSecretId,
     IReadOnlyList<PortalReachability> Portals);

@@ -35,15 +35,7 @@ public sealed class LibiscsiConfigurationTests : IDisposable
         volume.Portals.Select(p => (p.Path.Portal.Port, p.Reachable)).Should().Equal((dead, false), (live, true));
         volume.Source.Name.Should().Be($"{AltIqn}/7");
         volume.Url.Should().Be($"iscsi://127.0.0.1:{live}/{AltIqn}/7");
-        volume.BlockdevJson.Should().Be($$"""
-            {
-              "driver": "iscsi",
-              "transport": "tcp",
-              "portal": "127.0.0.1:{{live}}",
-              "target": "{{AltIqn}}",
-              "lun": 7
-            }
-            """);
+        volume.BlockdevJson.Should().Be($$"""{"driver":"iscsi","transport":"tcp","portal":"127.0.0.1:{{live}}","target":"{{AltIqn}}","lun":7}""");
         volume.PasswordSecretId.Should().BeNull();
         volume.DiskXml.Should().Be($"""
             <disk type="network" device="disk">
@@ -94,17 +86,29 @@ public sealed class LibiscsiConfigurationTests : IDisposable
         LibvirtSchema.AssertValidDisk(volume.DiskXml);
     }
 
-    [Fact]
-    public void Create_ChapWithoutSecretChoice_UsesTheSourceNameAsUsageAndAUserTheUrlCannotHoldGivesNoUrl()
+    [SchemaFact]
+    public void Create_ChapWithoutSecretChoice_UsesTargetAndLunAsUsage()
     {
-        var info = Info("127.0.0.1:3260", chap: new ChapCredentials("ops@example", "secret-value"));
+        var info = Info("127.0.0.1:3260", chap: new ChapCredentials("ops-user", "secret-value"));
 
         var volume = LibiscsiConfiguration.Create(info, info.Primary);
 
-        volume.Source.Auth.Should().Be(new IscsiSecretReference("ops@example", $"{Iqn}/1"));
-        volume.Url.Should().BeNull("libiscsi ends the user name at '@'");
-        volume.BlockdevJson.Should().Contain("\"user\": \"ops@example\"");
+        volume.Source.Auth.Should().Be(new IscsiSecretReference("ops-user", $"{Iqn}-lun-1"));
+        volume.Url.Should().Be($"iscsi://ops-user@127.0.0.1:3260/{Iqn}/1");
+        volume.BlockdevJson.Should().Be($$"""{"driver":"iscsi","transport":"tcp","portal":"127.0.0.1:3260","target":"{{Iqn}}","lun":1,"user":"ops-user","password-secret":"iscsi-chap0"}""");
         volume.Portals.Single().Reachable.Should().BeNull();
+        LibvirtSchema.AssertValidDisk(volume.DiskXml);
+    }
+
+    [Fact]
+    public void Create_ChapUserLibvirtCannotWrite_IsUnsupportedConnectionInfoWithoutTheSecret()
+    {
+        var info = Info("127.0.0.1:3260", chap: new ChapCredentials("ops@example", "secret-value"));
+
+        var act = () => LibiscsiConfiguration.Create(info, info.Primary);
+
+        act.Should().Throw<LiveMigrationException>().Where(e => e.Failure == LiveMigrationFailure.UnsupportedConnectionInfo && !e.Message.Contains("secret-value"))
+            .WithMessage("*auth_username*letters, digits*");
     }
 
     [Fact]

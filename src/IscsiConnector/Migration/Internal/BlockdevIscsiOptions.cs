@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace IscsiConnector.Migration.Internal;
 
 /// <summary>QEMU's <c>BlockdevOptionsIscsi</c> (qapi/block-core.json) plus the node name: the JSON form of <c>-blockdev</c>.</summary>
@@ -7,7 +5,6 @@ internal sealed class BlockdevIscsiOptions
 {
     public string Driver { get; set; } = "iscsi";
 
-    [JsonPropertyName("node-name")]
     public string? NodeName { get; set; }
 
     public string Transport { get; set; } = "tcp";
@@ -20,9 +17,7 @@ internal sealed class BlockdevIscsiOptions
 
     public string? User { get; set; }
 
-    [JsonPropertyName("password-secret")]
     public string? PasswordSecret { get; set; }
 
-    [JsonPropertyName("initiator-name")]
     public string? InitiatorName { get; set; }
 }

@@ -15,12 +15,20 @@ internal static class LibiscsiOptionsRules
                 options.Serial ?? info.VolumeId);
         }
 
+        if (info.Chap is { } chap && !IscsiSecretReference.IsUsername(chap.Username))
+        {
+            throw new LiveMigrationException(
+                LiveMigrationFailure.UnsupportedConnectionInfo,
+                $"Volume {info.VolumeId ?? "(no volume_id)"} has a CHAP user name (auth_username) with characters libvirt's schema does not allow in <auth username> (letters, digits, '_', '+', '-' only).",
+                options.Serial ?? info.VolumeId);
+        }
+
         Require(IsName(options.TargetDev, digits: true), nameof(options.TargetDev), "must be a device name such as vdb");
         Require(Buses.Contains(options.TargetBus), nameof(options.TargetBus), $"must be one of {string.Join(", ", Buses)}");
         var serial = options.Serial ?? info.VolumeId;
         Require(serial is null || (serial.Length > 0 && serial.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '+' or '-' or ' ')), nameof(options.Serial), "must match libvirt's serial pattern [A-Za-z0-9_.+- ]+");
         Require(options.SecretUsage is null || options.SecretUuid is null, nameof(options.SecretUsage), "and SecretUuid exclude each other");
-        Require(options.SecretUsage is null || (options.SecretUsage.Length > 0 && !options.SecretUsage.Any(char.IsControl)), nameof(options.SecretUsage), "must be non-empty without control characters");
+        Require(options.SecretUsage is null || (options.SecretUsage.Length > 0 && !options.SecretUsage.Any(c => char.IsControl(c) || c == '/')), nameof(options.SecretUsage), "must be non-empty without '/' or control characters (libvirt's schema)");
         Require(options.InitiatorName is null || IscsiPath.IsValidTargetName(options.InitiatorName), nameof(options.InitiatorName), "must be a valid iSCSI name (iqn.…)");
         Require(IsQemuId(options.PasswordSecretId), nameof(options.PasswordSecretId), "must be a QEMU id: a letter, then letters, digits, '-', '.', '_'");
         Require(options.NodeName is null || IsQemuId(options.NodeName), nameof(options.NodeName), "must be a QEMU id: a letter, then letters, digits, '-', '.', '_'");

@@ -11,5 +11,4 @@ namespace IscsiConnector.Migration.Internal;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = true)]
 [JsonSerializable(typeof(DeviceMapDocument))]
-[JsonSerializable(typeof(BlockdevIscsiOptions))]
 internal sealed partial class MigrationJsonContext : JsonSerializerContext;

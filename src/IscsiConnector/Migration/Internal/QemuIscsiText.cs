@@ -6,18 +6,10 @@ namespace IscsiConnector.Migration.Internal;
 /// <summary>The QEMU forms of one iSCSI path: the <c>iscsi://</c> URL and the <c>-blockdev</c> JSON.</summary>
 internal static class QemuIscsiText
 {
-    // libiscsi's iscsi_parse_full_url splits user and password at '%' and ends the user at '@'; it does not decode
-    // percent escapes. A user name with these characters cannot be written into the URL at all.
-    private static readonly char[] UrlSeparators = ['@', '%', '/', ':', '?', '#', '[', ']'];
-
-    /// <summary><c>iscsi://[user@]host:port/iqn/lun</c>; IPv6 bracketed; never a password. Null when the user cannot be written.</summary>
-    public static string? Url(IscsiPath path, string? user)
+    /// <summary><c>iscsi://[user@]host:port/iqn/lun</c>; IPv6 bracketed; never a password. The user name is one libvirt's schema
+    /// allows (letters, digits, '_', '+', '-'), so none of libiscsi's URL separators ('@', '%', '/') can be in it.</summary>
+    public static string Url(IscsiPath path, string? user)
     {
-        if (user is not null && (user.IndexOfAny(UrlSeparators) >= 0 || user.Any(char.IsWhiteSpace)))
-        {
-            return null;
-        }
-
         var userInfo = user is null ? string.Empty : user + "@";
         return string.Create(CultureInfo.InvariantCulture, $"iscsi://{userInfo}{path.Portal.Address}/{path.Iqn}/{path.Lun}");
     }
@@ -35,6 +27,6 @@ internal static class QemuIscsiText
             PasswordSecret = user is null ? null : passwordSecretId,
             InitiatorName = initiatorName,
         };
-        return JsonSerializer.Serialize(options, MigrationJsonContext.Default.BlockdevIscsiOptions);
+        return JsonSerializer.Serialize(options, QemuJsonContext.Default.BlockdevIscsiOptions);
     }
 }

@@ -41,6 +41,12 @@ internal sealed class CliOptions
         HelpName = "cmd",
     };
 
+    public Option<string?> LockDirectory { get; } = new("--lock-dir")
+    {
+        Description = "Directory for the per-target lock files (absolute; owned by you, mode 0700; created so when missing). Default: /run/lock/iscsi-connector as root, else $XDG_RUNTIME_DIR/iscsi-connector or /tmp/iscsi-connector-<uid>.",
+        HelpName = "dir",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose")
     {
         Description = "Write log lines (down to Trace: every command) to standard error.",
@@ -82,6 +88,7 @@ internal sealed class CliOptions
         command.Options.Add(TransportFallback);
         command.Options.Add(LoginTimeout);
         command.Options.Add(RootHelper);
+        command.Options.Add(LockDirectory);
         command.Options.Add(Verbose);
         command.Options.Add(Simulate);
         command.Options.Add(TimeScale);

@@ -17,7 +17,6 @@ namespace IscsiConnector.Cli.Hosting;
 internal sealed class ConnectorSession : IDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
-    private string? _lockDirectory;
 
     private ConnectorSession(IVolumeConnector connector, IscsiIfaceManager ifaces, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, Func<IVolumeConnector>? quietConnector)
     {
@@ -101,10 +100,6 @@ internal sealed class ConnectorSession : IDisposable
     public void Dispose()
     {
         _loggerFactory.Dispose();
-        if (_lockDirectory is not null && Directory.Exists(_lockDirectory))
-        {
-            Directory.Delete(_lockDirectory, recursive: true);
-        }
     }
 
     private static ConnectorSession Build(ToolSettings settings, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, StepRecorder? recorder)
@@ -112,7 +107,6 @@ internal sealed class ConnectorSession : IDisposable
         var logger = loggerFactory.CreateLogger(CliLog.Category);
         ICommandExecutor executor;
         IHostFileSystem? fileSystem;
-        string? lockDirectory = null;
         if (host is null)
         {
             executor = new ProcessCommandExecutor(
@@ -123,13 +117,12 @@ internal sealed class ConnectorSession : IDisposable
         }
         else
         {
-            // A simulated host lives in this process only: its locks must not meet another process's (nor the system's).
+            // A simulated host keeps its locks in memory: they never meet another process's (nor the system's).
             executor = host;
             fileSystem = host;
-            lockDirectory = Path.Combine(Path.GetTempPath(), "iscsi-connector-simulated", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var options = settings.ToConnectorOptions(lockDirectory);
+        var options = settings.ToConnectorOptions();
         try
         {
             var observed = new ObservingExecutor(executor, logger, logCommands: host is not null, recorder);
@@ -140,7 +133,7 @@ internal sealed class ConnectorSession : IDisposable
                 ? IscsiIfaceManager.ForThisHost(observed, options, ifaceLogger)
                 : new IscsiIfaceManager(observed, observedFileSystem, options, ifaceLogger);
             Func<IVolumeConnector>? quiet = host is null ? null : () => IscsiConnectorFactory.Create(options, host, host, time, NullLoggerFactory.Instance);
-            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet) { _lockDirectory = lockDirectory };
+            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet);
         }
         catch (OptionsValidationException ex)
         {

@@ -21,4 +21,6 @@ internal sealed class ObservingFileSystem(IHostFileSystem inner, ILogger logger,
     public IReadOnlyList<string> ListDirectory(string path) => inner.ListDirectory(path);
 
     public string? ResolvePath(string path) => inner.ResolvePath(path);
+
+    public IDisposable? TryAcquireLock(string path) => inner.TryAcquireLock(path);
 }

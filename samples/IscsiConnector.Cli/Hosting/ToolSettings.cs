@@ -17,6 +17,8 @@ internal sealed record ToolSettings
 
     public IReadOnlyList<string> RootHelper { get; init; } = [];
 
+    public string? LockDirectory { get; init; }
+
     public bool Verbose { get; init; }
 
     public string? ScenarioPath { get; init; }
@@ -53,6 +55,12 @@ internal sealed record ToolSettings
             throw new UsageException($"--simulate: scenario file '{Printable(scenario)}' does not exist.");
         }
 
+        var lockDirectory = result.GetValue(options.LockDirectory);
+        if (lockDirectory is not null && (!lockDirectory.StartsWith('/') || lockDirectory.Any(char.IsControl)))
+        {
+            throw new UsageException($"--lock-dir: '{Printable(lockDirectory)}' is not an absolute path (or contains a control character).");
+        }
+
         double? scale = result.GetResult(options.TimeScale) is null ? null : result.GetValue(options.TimeScale);
         if (scale is not null && (scenario is null || !(scale >= 0 && scale <= 100)))
         {
@@ -68,6 +76,7 @@ internal sealed record ToolSettings
             TransportFallback = fallback,
             LoginTimeout = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
             RootHelper = SplitRootHelper(result.GetValue(options.RootHelper)),
+            LockDirectory = lockDirectory,
             Verbose = result.GetValue(options.Verbose),
             ScenarioPath = scenario,
             TimeScale = scale ?? 1,
@@ -75,9 +84,9 @@ internal sealed record ToolSettings
     }
 
     /// <summary>Builds the connector options; the root helper is not among them: the process executor applies it.</summary>
-    public IscsiConnectorOptions ToConnectorOptions(string? lockDirectory)
+    public IscsiConnectorOptions ToConnectorOptions()
     {
-        var options = new IscsiConnectorOptions { UseMultipath = Multipath };
+        var options = new IscsiConnectorOptions { UseMultipath = Multipath, LockDirectory = LockDirectory };
         if (Transport is not null)
         {
             options.Transport = Transport;
@@ -91,11 +100,6 @@ internal sealed record ToolSettings
         if (LoginTimeout is { } timeout)
         {
             options.LoginTimeout = timeout;
-        }
-
-        if (lockDirectory is not null)
-        {
-            options.LockDirectory = lockDirectory;
         }
 
         return options;

@@ -38,6 +38,21 @@ internal sealed class HostState
 
     public List<InjectedFailure> Failures { get; } = [];
 
+    /// <summary>Scans still to ignore per (target, LUN): the LUN is mapped to this initiator late.</summary>
+    public Dictionary<(string Iqn, int Lun), int> IgnoredScans { get; } = [];
+
+    /// <summary>Whether sysfs attributes may be written (false: as for a process without root, EACCES).</summary>
+    public bool SysfsWritable { get; set; } = true;
+
+    /// <summary>Loaded iSCSI transport modules (<c>/sys/class/iscsi_transport/*</c>); iscsi_tcp and ib_iser by default.</summary>
+    public SortedSet<string> Transports { get; } = new(StringComparer.Ordinal) { "iser", "tcp" };
+
+    /// <summary>Network interfaces: name → (MAC address, PCI driver or null for a virtual NIC).</summary>
+    public SortedDictionary<string, (string Mac, string? Driver)> Nics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Offload iSCSI hosts (cxgb4i, bnx2i, qla4xxx…): SCSI host number → (MAC address, driver).</summary>
+    public SortedDictionary<int, (string Mac, string Driver)> OffloadHosts { get; } = [];
+
     public int NextSessionId { get; set; } = 1;
 
     public int NextHostNumber { get; set; }
@@ -114,6 +129,9 @@ internal sealed class PortalDef(PortalAddress address)
     public List<string>? TargetIqns { get; set; }
 
     public ChapAccount? DiscoveryChap { get; set; }
+
+    /// <summary>Other portals SendTargets through this one also lists (an array advertising its whole portal group).</summary>
+    public List<PortalAddress> AlsoReports { get; } = [];
 
     public bool Exposes(string iqn) => TargetIqns is null || TargetIqns.Contains(iqn, StringComparer.Ordinal);
 }

@@ -149,21 +149,24 @@ internal sealed partial class IscsiAdmEmulator
                 return ToolResult.Fail(24, $"iscsiadm: Login failed to authenticate with target \niscsiadm: discovery login to {address.Host} rejected: initiator failed authorization\n\niscsiadm: Could not perform SendTargets discovery: iSCSI login failed due to authorization failure");
             }
 
-            // tgtd answers only with the portal that was asked (RECIPE.md), with tpgt 1.
+            // tgtd answers only with the portal that was asked (RECIPE.md), with tpgt 1; an array may list more (AlsoReports).
             var stdout = new StringBuilder();
             foreach (var target in state.Targets.Where(t => portal.Exposes(t.Iqn)))
             {
-                stdout.Append(CultureInfo.InvariantCulture, $"{address.Bracketed},1 {target.Iqn}\n");
-                var existing = state.Nodes.Find(n => n.Iqn == target.Iqn && n.Portal == address && n.Iface == iface);
-                if (existing is null)
+                foreach (var reported in portal.AlsoReports.Prepend(address))
                 {
-                    state.Nodes.Add(new NodeRecord(target.Iqn, address, iface, 1) { DiscoveredVia = address });
-                }
-                else
-                {
-                    existing.Tpgt = 1;
-                    NodeSettings.MarkDiscovered(existing.Settings, address, 1);
-                    existing.DiscoveredVia = address;
+                    stdout.Append(CultureInfo.InvariantCulture, $"{reported.Bracketed},1 {target.Iqn}\n");
+                    var existing = state.Nodes.Find(n => n.Iqn == target.Iqn && n.Portal == reported && n.Iface == iface);
+                    if (existing is null)
+                    {
+                        state.Nodes.Add(new NodeRecord(target.Iqn, reported, iface, 1) { DiscoveredVia = address });
+                    }
+                    else
+                    {
+                        existing.Tpgt = 1;
+                        NodeSettings.MarkDiscovered(existing.Settings, address, 1);
+                        existing.DiscoveredVia = address;
+                    }
                 }
             }
 

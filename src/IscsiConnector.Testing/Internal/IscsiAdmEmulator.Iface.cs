@@ -51,6 +51,12 @@ internal sealed partial class IscsiAdmEmulator
 
             if (args.HasOp("update"))
             {
+                // iscsiadm's iface_conf_update: an iface bound by hwaddress cannot be rebound by net_ifacename.
+                if (HwAddress(name) is { Length: > 0 } bound && bound != "<empty>" && args.Updates.Any(u => u.Key == "iface.net_ifacename"))
+                {
+                    return ToolResult.Fail(7, "iscsiadm: Can not update interface binding from hwaddress to net_ifacename. You must delete the interface and create a new one");
+                }
+
                 foreach (var (key, value) in args.Updates)
                 {
                     if (key == "iface.transport_name")

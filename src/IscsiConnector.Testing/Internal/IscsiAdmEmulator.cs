@@ -73,9 +73,10 @@ internal sealed partial class IscsiAdmEmulator(HostState state, TimeProvider tim
     private string? HwAddress(string iface) =>
         state.IfaceFields.TryGetValue(iface, out var fields) && fields.TryGetValue("iface.hwaddress", out var hw) ? hw : null;
 
-    // The simulated kernel has iscsi_tcp and ib_iser; any other transport is an offload driver that is not loaded
-    // (captured with cxgb4i in iface-create.txt: discovery exit 11 "iferror -101", login exit 23 "host not found").
-    private bool OffloadWithoutDriver(string iface) => Transport(iface) is not ("tcp" or "iser");
+    // The simulated kernel has iscsi_tcp and ib_iser; any other transport is an offload driver, usable only when its
+    // module is loaded (SimulatedIscsiHost.AddOffloadHost). Not loaded, as captured with cxgb4i in iface-create.txt:
+    // discovery exit 11 "iferror -101", login exit 23 "host not found".
+    private bool OffloadWithoutDriver(string iface) => Transport(iface) is not ("tcp" or "iser") && !state.Transports.Contains(Transport(iface));
 
     private string Transport(string iface) => state.IfaceTransports.TryGetValue(iface, out var transport) ? transport : "tcp";
 

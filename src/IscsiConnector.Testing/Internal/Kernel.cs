@@ -22,6 +22,13 @@ internal static class Kernel
                 continue;
             }
 
+            if (state.IgnoredScans.TryGetValue((target.Iqn, unit.Lun), out var ignored) && ignored > 0)
+            {
+                // Not mapped to this initiator yet: the target reports nothing for this LUN on this scan.
+                state.IgnoredScans[(target.Iqn, unit.Lun)] = ignored - 1;
+                continue;
+            }
+
             var visibleAt = state.Now + state.ScanDelay;
             var device = new ScsiDevice(session, unit)
             {

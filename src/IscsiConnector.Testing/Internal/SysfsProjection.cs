@@ -19,6 +19,7 @@ internal static class SysfsProjection
 
         tree.File("/etc/iscsi/initiatorname.iscsi", $"InitiatorName={state.InitiatorName}\n");
         NodeDatabaseProjection.Add(tree, state);
+        HardwareProjection.Add(tree, state);
         tree.File("/dev/mapper/control", string.Empty);
         if (state.Udev)
         {

@@ -88,4 +88,31 @@ public sealed partial class SimulatedIscsiHost
     /// <returns>This host.</returns>
     public SimulatedIscsiHost MakeMapBusy(string mapName, int times = 1) =>
         InjectFailure("multipath", ["-f", mapName], times, 1, $"{mapName}: map in use\n");
+
+    /// <summary>
+    /// Makes the next <paramref name="scans"/> scans that would find a LUN find nothing, as when the array maps the LUN
+    /// to this initiator late: the connector must scan again (with backoff) until it appears.
+    /// </summary>
+    /// <param name="iqn">The target, added before.</param>
+    /// <param name="lun">The LUN number.</param>
+    /// <param name="scans">How many scans miss it; <see cref="int.MaxValue"/> for "never appears".</param>
+    /// <returns>This host.</returns>
+    /// <exception cref="ArgumentException">The target or LUN is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scans"/> is less than 1.</exception>
+    public SimulatedIscsiHost MissScans(string iqn, int lun, int scans)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scans, 1);
+        lock (_state.Gate)
+        {
+            var target = RequireTarget(iqn);
+            if (!target.Luns.Exists(l => l.Lun == lun))
+            {
+                throw new ArgumentException($"Target {iqn} has no LUN {lun}.", nameof(lun));
+            }
+
+            _state.IgnoredScans[(target.Iqn, lun)] = scans;
+        }
+
+        return this;
+    }
 }

@@ -51,6 +51,27 @@ public sealed partial class SimulatedIscsiHost
     }
 
     /// <summary>
+    /// Makes SendTargets discovery through <paramref name="address"/> also list other portals, as an array that advertises
+    /// its whole portal group does (tgtd, the default, lists only the portal asked). Discovery creates a node record for
+    /// each listed portal.
+    /// </summary>
+    /// <param name="address">The portal discovery goes through, added before.</param>
+    /// <param name="otherPortals">The other portals it lists (they need not be added: an array may advertise a dead one).</param>
+    /// <returns>This host.</returns>
+    /// <exception cref="ArgumentException">A portal is unknown or cannot be parsed.</exception>
+    public SimulatedIscsiHost WithSendTargetsAlsoListing(string address, params string[] otherPortals)
+    {
+        ArgumentNullException.ThrowIfNull(otherPortals);
+        var others = otherPortals.Select(p => PortalAddress.Parse(p, "Portal")).ToList();
+        lock (_state.Gate)
+        {
+            RequirePortal(address).AlsoReports.AddRange(others);
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// Changes a portal's state at run time (a path dies or comes back). Sessions through it turn <c>FAILED</c> and their
     /// devices <c>blocked</c> while it is not up, and recover when it is up again; new logins see the new state at once.
     /// </summary>

@@ -118,10 +118,16 @@ public sealed class IscsiConnectorOptions
     /// <remarks>Allowed: 00:00:00.050 to 00:00:30 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets or sets the directory holding one lock file per (portal, target), shared by every process using this library.</summary>
-    /// <value>The default value is <c>/run/lock/iscsi-connector</c>.</value>
-    [Required]
-    public string LockDirectory { get; set; } = "/run/lock/iscsi-connector";
+    /// <summary>
+    /// Gets or sets the directory holding one lock file per (portal, target), shared by every process using this library.
+    /// It must be owned by the running user with mode 0700 (created so when missing); any other is refused with
+    /// <see cref="Host.UnsafeLockPathException"/>. A simulated host keeps its locks in memory and ignores it.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: <c>/run/lock/iscsi-connector</c> for root, otherwise
+    /// <c>$XDG_RUNTIME_DIR/iscsi-connector</c>, or <c>/tmp/iscsi-connector-&lt;uid&gt;</c> without <c>XDG_RUNTIME_DIR</c>.
+    /// </value>
+    public string? LockDirectory { get; set; }
 
     /// <summary>Gets or sets the longest wait for a (portal, target) lock held by another operation.</summary>
     /// <value>The default value is 5 minutes.</value>

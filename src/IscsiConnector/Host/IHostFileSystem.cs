@@ -37,4 +37,19 @@ public interface IHostFileSystem
     /// <param name="path">An absolute path.</param>
     /// <returns>The canonical path, or <see langword="null"/> when it does not exist.</returns>
     string? ResolvePath(string path);
+
+    /// <summary>
+    /// Tries to take the exclusive lock named <paramref name="path"/>, which every process on this host sees (the
+    /// connector serialises work on one portal and target with it). Never waits: the caller polls.
+    /// </summary>
+    /// <param name="path">An absolute path of a lock file; its directory is created when missing.</param>
+    /// <returns>A handle that releases the lock when disposed, or <see langword="null"/> when another holder has it.</returns>
+    /// <exception cref="UnsafeLockPathException">The lock directory or file is not private to the running user (see the remarks).</exception>
+    /// <exception cref="IOException">The lock file could not be created or locked for another reason.</exception>
+    /// <remarks>
+    /// On a real host this is an <c>flock</c> on a file opened with <c>O_NOFOLLOW</c>, in a directory that must be owned
+    /// by the running user with mode 0700 (created so when missing); the kernel releases it when the process dies. A
+    /// simulated host keeps its locks in memory, shared by every connector given that host and invisible to others.
+    /// </remarks>
+    IDisposable? TryAcquireLock(string path);
 }

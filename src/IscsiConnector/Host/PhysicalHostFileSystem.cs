@@ -1,3 +1,5 @@
+using IscsiConnector.Host.Internal;
+
 namespace IscsiConnector.Host;
 
 /// <summary>The real host's files: sysfs, <c>/dev</c> and <c>/etc/iscsi</c> through <see cref="System.IO"/>.</summary>
@@ -52,6 +54,25 @@ internal sealed class PhysicalHostFileSystem : IHostFileSystem
             return full is not null && Exists(full) ? full : null;
         }
         catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public IDisposable? TryAcquireLock(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return LinuxLockFile.TryAcquire(path);
+        }
+
+        // Elsewhere (development machines) .NET's FileShare.None is the portable exclusive lock; no ownership checks.
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
         {
             return null;
         }

@@ -30,6 +30,8 @@ public sealed class TimedFileSystem(IHostFileSystem inner) : IHostFileSystem
 
     public string? ResolvePath(string path) => Time(() => inner.ResolvePath(path));
 
+    public IDisposable? TryAcquireLock(string path) => Time(() => inner.TryAcquireLock(path));
+
     private T Time<T>(Func<T> call)
     {
         var started = Stopwatch.GetTimestamp();

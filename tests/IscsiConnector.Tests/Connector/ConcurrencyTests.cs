@@ -1,11 +1,11 @@
-using IscsiConnector.Locking.Internal;
-using IscsiConnector.Resilience.Internal;
+using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Connector.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;
 
 namespace IscsiConnector.Tests.Connector;
 
+/// <summary>Several attaches at once on one simulated host: the per-target lock, shared sessions, overlapping logins.</summary>
 public sealed class ConcurrencyTests : IDisposable
 {
     private readonly ConnectorFixture _f = new(o => o.LockTimeout = TimeSpan.FromSeconds(3));
@@ -15,21 +15,38 @@ public sealed class ConcurrencyTests : IDisposable
     [Fact]
     public async Task ConnectVolumeAsync_TargetLockedByAnotherProcess_FailsThatPortalWithLockTimeout()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        var otherProcess = new TargetLocks(_f.LockDirectory, TimeSpan.FromSeconds(3), new PollPipeline(_f.Time, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500)), NullLogger.Instance);
-        await using var held = await otherProcess.AcquireAsync(new IscsiPortal("127.0.0.1"), Iqn, CancellationToken.None);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
+
+        // Another "process" on the same host: its own connector, attaching the same target, holds the lock while its login hangs.
+        var hold = new TaskCompletionSource();
+        var blocked = new CommandHooks(_f.Host) { BeforeAsync = _ => hold.Task };
+        var other = IscsiConnectorFactory.Create(executor: blocked, fileSystem: _f.Host, timeProvider: _f.Time);
+        var othersAttach = other.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
+        await WaitUntilAsync(() => _f.Host.HeldLocks.Count == 1);
 
         var act = () => _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
         var error = (await act.Should().ThrowAsync<VolumeAttachException>()).Which;
         error.Portals.Single().Failure.Should().Be(PortalFailureKind.LockTimeout);
-        _f.Host.Commands.Should().BeEmpty();
+        _f.Commands.Should().NotContain(c => c.ArgumentValues.Contains("--login"), "only the other process got as far as a command");
+        hold.SetResult();
+        await othersAttach;
+        await other.DisconnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(10, limit.Token);
+        }
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_TwoLunsOfOneTargetAtOnce_ShareOneSessionAndGetTheirOwnDisks()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid).AddLun(2, "naa.60000000000000000e00000000010002");
+        _f.Host.AddTarget(Iqn, Lun(1, Wwid), Lun(2, "naa.60000000000000000e00000000010002")).AddPortal("127.0.0.1:3260");
 
         var both = await Task.WhenAll(
             _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1", 1) }),
@@ -38,27 +55,41 @@ public sealed class ConcurrencyTests : IDisposable
         _f.Host.Sessions.Should().ContainSingle();
         both.Select(a => a.Devices.Single().Address.Lun).Should().BeEquivalentTo([1, 2]);
         both.Select(a => a.Path).Should().OnlyHaveUniqueItems();
-        _f.Host.CountOf("iscsiadm").Should().Be(3, "the second attach waits for the lock and then reuses the session");
+        _f.CountOf("iscsiadm").Should().Be(3, "the second attach waits for the lock and then reuses the session");
     }
 
     [Fact]
-    public async Task ConnectVolumeAsync_DifferentVolumesAtOnce_AllAttach()
+    public async Task ConnectVolumeAsync_SixteenTargetsConcurrently_LoginsOverlapDistinctDevicesRightWwnsNoLeaks()
     {
-        for (var i = 1; i <= 4; i++)
+        const int volumes = 16;
+        static string IqnOf(int i) => $"iqn.2010-10.org.openstack:volume-{i:D2}";
+        static ConnectionInfo InfoOf(int i) =>
+            ConnectionInfo.Parse($$$"""{"driver_volume_type":"iscsi","data":{"target_portal":"127.0.0.1:3260","target_iqn":"{{{IqnOf(i)}}}","target_lun":1}}""");
+
+        LoginGateExecutor? gate = null;
+        using var f = new ConnectorFixture(executor: host => gate = new LoginGateExecutor(host, gate: 4));
+        f.Host.WithLatency("iscsiadm", TimeSpan.FromSeconds(1)).AddPortal("127.0.0.1:3260");
+        for (var i = 0; i < volumes; i++)
         {
-            _f.Host.AddTarget("127.0.0.1", $"iqn.2024-01.test:vol{i}").AddLun(1, $"naa.60000000000000000e0000000001000{i}");
+            f.Host.AddTarget(IqnOf(i), new SimulatedLun(1, (i + 1) * (64L << 20), Wwid: $"naa.6001405000000000000000000000{i:x4}"));
         }
 
-        var all = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
-            _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1", 1, $"iqn.2024-01.test:vol{i}") })));
+        var attachments = await Task.WhenAll(Enumerable.Range(0, volumes).Select(i => f.Connector.ConnectVolumeAsync(InfoOf(i))));
 
-        all.Select(a => a.Path).Should().OnlyHaveUniqueItems();
-        _f.Host.Sessions.Should().HaveCount(4);
+        attachments.Select(a => a.Path).Should().OnlyHaveUniqueItems().And.HaveCount(volumes);
+        for (var i = 0; i < volumes; i++)
+        {
+            attachments[i].ScsiWwn.Should().Be($"36001405000000000000000000000{i:x4}", $"volume {i} got its own LU");
+            f.Host.ReadAllText($"/sys/block/{attachments[i].Devices[0].Name}/size").Should().Be($"{(i + 1) * (64L << 20) / 512}\n");
+        }
 
-        await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
-            _f.Connector.DisconnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1", 1, $"iqn.2024-01.test:vol{i}") }, all[i - 1])));
+        // Structural: the first logins were held until four were in flight at once (serial logins never get there).
+        gate!.MaxInFlight.Should().BeGreaterThanOrEqualTo(4);
+        f.Count("iscsiadm", "--login").Should().Be(volumes);
 
-        _f.Host.Sessions.Should().BeEmpty();
-        _f.Host.Nodes.Should().BeEmpty();
+        var results = await Task.WhenAll(Enumerable.Range(0, volumes).Select(i => f.Connector.DisconnectVolumeAsync(InfoOf(i), attachments[i])));
+
+        results.Should().OnlyContain(r => r.IsClean);
+        f.Host.Leaks().Should().BeEmpty();
     }
 }

@@ -1,8 +1,10 @@
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Connector.Support;
 using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;
 
 namespace IscsiConnector.Tests.Connector;
 
+/// <summary>Disconnect on the simulated host: flush, remove, log out only unused sessions, delete records; idempotence; busy maps.</summary>
 public sealed class DisconnectTests : IDisposable
 {
     private const string Wwid2 = "naa.60000000000000000e00000000010002";
@@ -12,8 +14,8 @@ public sealed class DisconnectTests : IDisposable
 
     private static async Task<(ConnectionInfo Info, VolumeAttachment Attachment)> AttachTwoPathsAsync(ConnectorFixture f)
     {
-        var target = f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        f.Host.Export(target, "127.0.0.2");
+        f.Host.FindMultipaths = FindMultipathsMode.Strict;
+        f.Host.AddTarget(Iqn, Lun(1, Wwid)).AddPortal("127.0.0.1:3260").AddPortal("127.0.0.2:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
         return (info, await f.Connector.ConnectVolumeAsync(info));
     }
@@ -21,14 +23,14 @@ public sealed class DisconnectTests : IDisposable
     [Fact]
     public async Task DisconnectVolumeAsync_SinglePath_FlushesRemovesLogsOutAndDeletesTheRecord()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
-        _f.Host.ClearCommands();
+        _f.Host.ClearInvocations();
 
         var result = await _f.Connector.DisconnectVolumeAsync(info, attachment);
 
-        _f.Host.Commands.Select(c => c.ToDisplayString()).Should().Equal(
+        _f.Commands.Select(c => c.ToDisplayString()).Should().Equal(
             "blockdev --flushbufs /dev/sda",
             $"iscsiadm -m node -T {Iqn} -p 127.0.0.1:3260 -I default --logout",
             $"iscsiadm -m node -T {Iqn} -p 127.0.0.1:3260 -I default -o delete");
@@ -36,14 +38,13 @@ public sealed class DisconnectTests : IDisposable
         result.LoggedOut.Should().ContainSingle();
         result.IsClean.Should().BeTrue();
         result.WasConnected.Should().BeTrue();
-        _f.Host.Sessions.Should().BeEmpty();
-        _f.Host.Nodes.Should().BeEmpty();
+        _f.Host.Leaks().Should().BeEmpty();
     }
 
     [Fact]
     public async Task DisconnectVolumeAsync_WithoutAttachment_FindsTheDevicesThroughSysfs()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
         await _f.Connector.ConnectVolumeAsync(info);
 
@@ -60,30 +61,32 @@ public sealed class DisconnectTests : IDisposable
 
         result.IsClean.Should().BeTrue();
         result.WasConnected.Should().BeFalse();
-        _f.Host.Commands.Should().BeEmpty();
+        _f.Host.ProcessStartCount.Should().Be(0);
     }
 
     [Fact]
-    public async Task DisconnectVolumeAsync_Twice_SecondIsANoOp()
+    public async Task DisconnectVolumeAsync_Twice_SecondIsACleanNoOp()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
         await _f.Connector.DisconnectVolumeAsync(info, attachment);
-        _f.Host.ClearCommands();
+        _f.Host.ClearInvocations();
 
         var again = await _f.Connector.DisconnectVolumeAsync(info, attachment);
 
+        again.IsClean.Should().BeTrue();
         again.WasConnected.Should().BeFalse();
-        _f.Host.Commands.Should().BeEmpty();
+        _f.Host.ProcessStartCount.Should().Be(0);
+        _f.Host.Leaks().Should().BeEmpty();
     }
 
     [Fact]
-    public async Task DisconnectVolumeAsync_SharedTarget_KeepsTheSessionForTheOtherLun()
+    public async Task DisconnectVolumeAsync_SharedTarget_KeepsTheSessionAndDeviceOfTheOtherLun()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid).AddLun(2, Wwid2);
+        _f.Host.AddTarget(Iqn, Lun(1, Wwid), Lun(2, Wwid2, 2L << 30)).AddPortal("127.0.0.1:3260");
         var volume1 = new ConnectionInfo { Primary = PathOf("127.0.0.1", 1) };
-        var volume2 = new ConnectionInfo { Primary = PathOf("127.0.0.1", 2) };
+        var volume2 = Info("""{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":2}""");
         var a1 = await _f.Connector.ConnectVolumeAsync(volume1);
         var a2 = await _f.Connector.ConnectVolumeAsync(volume2);
         _f.Host.Sessions.Should().ContainSingle("both LUNs share one session");
@@ -94,14 +97,14 @@ public sealed class DisconnectTests : IDisposable
         first.KeptSessions.Should().ContainSingle();
         first.LoggedOut.Should().BeEmpty();
         _f.Host.Sessions.Should().ContainSingle();
-        _f.Host.Disks.Keys.Should().Equal(a2.Devices.Single().Name);
-        _f.Host.CountOf("iscsiadm").Should().Be(3, "only the first attach ran iscsiadm");
+        _f.Disks.Should().Equal(a2.Devices.Single().Name);
+        _f.Host.Exists(a2.Path).Should().BeTrue();
+        _f.CountOf("iscsiadm").Should().Be(3, "only the first attach ran iscsiadm");
 
         var second = await _f.Connector.DisconnectVolumeAsync(volume2, a2);
 
         second.LoggedOut.Should().ContainSingle();
-        _f.Host.Sessions.Should().BeEmpty();
-        _f.Host.Nodes.Should().BeEmpty();
+        _f.Host.Leaks().Should().BeEmpty();
     }
 
     [Fact]
@@ -109,17 +112,15 @@ public sealed class DisconnectTests : IDisposable
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
         var (info, attachment) = await AttachTwoPathsAsync(f);
-        f.Host.ClearCommands();
+        f.Host.ClearInvocations();
 
         var result = await f.Connector.DisconnectVolumeAsync(info, attachment);
 
-        f.Host.Commands.First().ToDisplayString().Should().Be("multipath -f mpatha");
+        f.Commands.First().ToDisplayString().Should().Be("multipath -f mpatha");
         result.FlushedMultipath.Should().Be("mpatha");
         result.RemovedDevices.Should().BeEquivalentTo("sda", "sdb");
         result.LoggedOut.Should().HaveCount(2);
-        f.Host.Maps.Should().BeEmpty();
-        f.Host.Sessions.Should().BeEmpty();
-        f.Host.Nodes.Should().BeEmpty();
+        f.Host.Leaks().Should().BeEmpty();
     }
 
     [Fact]
@@ -127,12 +128,12 @@ public sealed class DisconnectTests : IDisposable
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
         var (info, _) = await AttachTwoPathsAsync(f);
-        f.Host.MultipathFlushFailures = 1;
+        f.Host.MakeMapBusy("mpatha");
 
         var result = await f.Connector.DisconnectVolumeAsync(info);
 
         result.IsClean.Should().BeTrue();
-        f.Host.CountOf("multipath").Should().Be(2);
+        f.CountOf("multipath").Should().Be(2);
     }
 
     [Fact]
@@ -140,16 +141,16 @@ public sealed class DisconnectTests : IDisposable
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
         var (info, _) = await AttachTwoPathsAsync(f);
-        f.Host.MultipathFlushFailures = 100;
+        f.Host.MakeMapBusy("mpatha", times: 100);
 
         var act = () => f.Connector.DisconnectVolumeAsync(info);
 
         var error = (await act.Should().ThrowAsync<VolumeDetachException>()).Which;
         error.Result.Problems.Should().ContainSingle().Which.Should().Contain("mpatha");
         error.InnerException.Should().BeOfType<IscsiCommandException>();
-        f.Host.CountOf("multipath").Should().Be(3, "FlushRetries = 2 means three attempts");
+        f.CountOf("multipath").Should().Be(3, "FlushRetries = 2 means three attempts");
         f.Host.Sessions.Should().HaveCount(2);
-        f.Host.Maps.Should().ContainSingle();
+        f.Host.MultipathMaps.Should().ContainSingle();
     }
 
     [Fact]
@@ -157,23 +158,23 @@ public sealed class DisconnectTests : IDisposable
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
         var (info, _) = await AttachTwoPathsAsync(f);
-        f.Host.MultipathFlushFailures = 3;
+        f.Host.MakeMapBusy("mpatha", times: 3);
 
         var result = await f.Connector.DisconnectVolumeAsync(info, options: new DisconnectOptions { Force = true, IgnoreErrors = true });
 
         result.IsClean.Should().BeFalse();
         result.Problems.Should().ContainSingle().Which.Should().Contain("force is set");
         f.Host.Sessions.Should().BeEmpty();
-        f.Host.Nodes.Should().BeEmpty();
+        f.Host.NodeRecords.Should().BeEmpty();
     }
 
     [Fact]
     public async Task DisconnectVolumeAsync_DiskFlushFailsWithForce_ThrowsAfterCleaningUpUnlessIgnored()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
         await _f.Connector.ConnectVolumeAsync(info);
-        _f.Host.BlockdevFlushFailures = 100;
+        _f.Host.InjectFailure("blockdev", ["--flushbufs"], 100, 1, "blockdev: ioctl error on BLKFLSBUF: Input/output error\n");
 
         var act = () => _f.Connector.DisconnectVolumeAsync(info, options: new DisconnectOptions { Force = true });
 
@@ -186,9 +187,7 @@ public sealed class DisconnectTests : IDisposable
     public async Task DisconnectVolumeAsync_AfterDiscoveryBasedMultipath_FindsTheDiscoveredPathsToo()
     {
         using var f = new ConnectorFixture(o => o.UseMultipath = true);
-        var target = f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        f.Host.Export(target, "127.0.0.2");
-        f.Host.Portal("127.0.0.1").AlsoReports.Add(("127.0.0.2", 3260));
+        f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260").AddPortal("127.0.0.2:3260").WithSendTargetsAlsoListing("127.0.0.1:3260", "127.0.0.2:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
         await f.Connector.ConnectVolumeAsync(info);
 

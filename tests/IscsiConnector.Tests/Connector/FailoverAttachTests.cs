@@ -1,25 +1,33 @@
+using IscsiConnector.Execution;
 using IscsiConnector.IscsiAdm;
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Connector.Support;
 using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;
 
 namespace IscsiConnector.Tests.Connector;
 
+/// <summary>Failover attach (specs 000/002) on the simulated host: every connection_info encoding, backend order, cleanup of failed portals, timing.</summary>
 public sealed class FailoverAttachTests : IDisposable
 {
+    private const string Alt = "iqn.2024-01.test:alt";
+    private const string TwoPortalData = """{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1,"target_alternative_portals":["127.0.0.2:3260"],"target_alternative_iqns":["IQN"],"target_alternative_luns":[1]}""";
     private readonly ConnectorFixture _f = new();
 
     public void Dispose() => _f.Dispose();
 
+    internal static string[] LoginArguments(string portal, string iqn = Iqn) => ["-m", "node", "-T", iqn, "-p", portal, "-I", "default", "--login"];
+
     [Fact]
     public async Task ConnectVolumeAsync_HealthyPrimary_UsesThreeIscsiadmProcessesAndNothingElse()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn, Lun(1, Wwid)).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
 
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
 
+        // -o new, -o update (every setting in one call), --login; the LUN scan is a sysfs write. os-brick: 8 (docs/connector.md).
         _f.IscsiAdmOperations().Should().Equal("127.0.0.1:3260 -o new", "127.0.0.1:3260 -o update", "127.0.0.1:3260 --login");
-        _f.Host.Commands.Should().HaveCount(3, "finding the session and the disk goes through sysfs");
+        _f.Host.ProcessStartCount.Should().Be(3, "finding the session and the disk goes through sysfs");
         attachment.Path.Should().Be("/dev/sda");
         attachment.DeviceType.Should().Be("block");
         attachment.ByPath.Should().Be($"/dev/disk/by-path/ip-127.0.0.1:3260-iscsi-{Iqn}-lun-1");
@@ -33,17 +41,17 @@ public sealed class FailoverAttachTests : IDisposable
     [Fact]
     public async Task ConnectVolumeAsync_NodeUpdate_SetsEverySettingInOneCommand()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
 
         await _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
-        var record = _f.Host.Nodes[("127.0.0.1", 3260, Iqn)];
+        var record = _f.Host.NodeRecords.Single().Settings;
         record.Should().Contain("node.session.scan", "manual")
             .And.Contain("node.startup", "automatic")
             .And.Contain("node.conn[0].timeo.login_timeout", "5")
             .And.Contain("node.session.initial_login_retry_max", "0")
             .And.Contain("node.session.auth.authmethod", "None");
-        _f.Host.Commands.Single(c => c.ArgumentValues.Contains("update")).ArgumentValues.Should().ContainInOrder("-I", "default");
+        _f.Commands.Single(c => c.ArgumentValues.Contains("update")).ArgumentValues.Should().ContainInOrder("-I", "default");
     }
 
     public static TheoryData<string, string[]> Encodings => new()
@@ -58,6 +66,12 @@ public sealed class FailoverAttachTests : IDisposable
     [MemberData(nameof(Encodings))]
     public async Task ConnectVolumeAsync_AllPortalsDead_TriesEachEncodingInBackendOrder(string encoding, string[] expectedOrder)
     {
+        _f.Host.AddTarget(Iqn);
+        for (var i = 1; i <= 5; i++)
+        {
+            _f.Host.AddPortal($"127.0.0.{i}:3260", PortalState.Refusing);
+        }
+
         var info = encoding switch
         {
             "singular" => new ConnectionInfo { Primary = PathOf("127.0.0.1") },
@@ -72,15 +86,71 @@ public sealed class FailoverAttachTests : IDisposable
         error.Portals.Select(p => p.Path.Portal.Address).Should().Equal(expectedOrder);
         _f.IscsiAdmOperations().Where(o => o.EndsWith("--login", StringComparison.Ordinal)).Select(o => o.Split(' ')[0]).Should().Equal(expectedOrder);
         error.Portals.Should().OnlyContain(p => p.Outcome == LoginOutcome.Failed && p.ExitCode == IscsiAdmExitCode.TransportTimeout);
-        _f.Host.Nodes.Should().BeEmpty("every record this attach created is deleted again");
+        _f.Host.NodeRecords.Should().BeEmpty("every record this attach created is deleted again");
+    }
+
+    public static TheoryData<string, string, string[]> Documents => new()
+    {
+        {
+            "single",
+            """{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1}""",
+            ["127.0.0.1:3260"]
+        },
+        {
+            "target_alternative_*",
+            """{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1,"target_alternative_portals":["127.0.0.2:3260","127.0.0.3:3260"],"target_alternative_iqns":["IQN","IQN"],"target_alternative_luns":[1,1]}""",
+            ["127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260"]
+        },
+        {
+            "target_portals plural keys",
+            """{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1,"target_portals":["127.0.0.1:3260","127.0.0.4:3260","127.0.0.5:3260"],"target_iqns":["IQN","IQN","IQN"],"target_luns":[1,1,1]}""",
+            ["127.0.0.1:3260", "127.0.0.4:3260", "127.0.0.5:3260"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task ConnectVolumeAsync_OnlyLastPortalUp_TriesBackendOrderAndCleansFailedPortals(string encoding, string data, string[] order)
+    {
+        _f.Host.AddTarget(Iqn, Lun(1));
+        for (var i = 0; i < order.Length; i++)
+        {
+            _f.Host.AddPortal(order[i], i == order.Length - 1 ? PortalState.Up : i % 2 == 0 ? PortalState.Blackholed : PortalState.Refusing);
+        }
+
+        var attachment = await _f.Connector.ConnectVolumeAsync(Info(data));
+
+        _f.IscsiAdmOperations().Where(o => o.EndsWith("--login", StringComparison.Ordinal)).Select(o => o.Split(' ')[0]).Should().Equal(order, encoding);
+        attachment.Path.Should().Be("/dev/sda");
+        attachment.Portals.Select(p => p.Outcome).Should().Equal([.. Enumerable.Repeat(LoginOutcome.Failed, order.Length - 1), LoginOutcome.LoggedIn]);
+        _f.Host.NodeRecords.Select(n => n.Portal).Should().Equal([order[^1]], "records of failed portals are deleted");
+        _f.Host.Sessions.Should().ContainSingle().Which.Portal.Should().Be(order[^1]);
+
+        var result = await _f.Connector.DisconnectVolumeAsync(Info(data), attachment);
+
+        result.IsClean.Should().BeTrue();
+        _f.Host.Leaks().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ConnectVolumeAsync_ThreePortalsDead_FailsAfterThreeLoginTimeoutsAndLeavesNothing()
+    {
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260", PortalState.Blackholed).AddPortal("127.0.0.2:3260", PortalState.Refusing).AddPortal("127.0.0.3:3260", PortalState.Blackholed);
+
+        var act = () => _f.Connector.ConnectVolumeAsync(Info(Documents.Skip(1).First()[1].ToString()!));
+
+        var error = (await act.Should().ThrowAsync<VolumeAttachException>()).Which;
+        error.Portals.Should().HaveCount(3).And.OnlyContain(p => p.Outcome == LoginOutcome.Failed && p.Failure == PortalFailureKind.LoginFailed);
+        error.IsAuthenticationFailure.Should().BeFalse();
+        _f.Host.Leaks().Should().BeEmpty();
+        _f.Time.Elapsed.Should().Be(TimeSpan.FromSeconds(15), "three dead portals at the 5 s LoginTimeout, no retries");
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_PrimaryDead_FailsOverAndDeletesThePrimaryRecord()
     {
-        _f.Host.Portal("127.0.0.1").State = MiniPortalState.Refused;
-        _f.Host.AddTarget("127.0.0.2", "iqn.2024-01.test:alt").AddLun(2, Wwid);
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2", 2, "iqn.2024-01.test:alt")] };
+        _f.Host.AddTarget(Alt, Lun(2, Wwid)).AddPortal("127.0.0.1:3260", PortalState.Refusing).AddPortal("127.0.0.2:3260");
+        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2", 2, Alt)] };
 
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
 
@@ -91,13 +161,13 @@ public sealed class FailoverAttachTests : IDisposable
         attachment.Portals[0].Failure.Should().Be(PortalFailureKind.LoginFailed);
         attachment.Portals[0].ExitCode.Should().Be(IscsiAdmExitCode.TransportTimeout);
         attachment.Devices.Single().Path.Lun.Should().Be(2);
-        _f.Host.Nodes.Keys.Should().Equal([("127.0.0.2", 3260, "iqn.2024-01.test:alt")]);
+        _f.Host.NodeRecords.Select(n => (n.Portal, n.TargetIqn)).Should().Equal([("127.0.0.2:3260", Alt)]);
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_PrimaryWorks_AlternativesAreSkippedWithAReason()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2")] };
 
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
@@ -109,8 +179,7 @@ public sealed class FailoverAttachTests : IDisposable
     [Fact]
     public async Task ConnectVolumeAsync_BlackholedPrimary_CostsNoMoreThanTheLoginTimeout()
     {
-        _f.Host.Portal("127.0.0.1").State = MiniPortalState.Blackholed;
-        _f.Host.AddTarget("127.0.0.2", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260", PortalState.Blackholed).AddPortal("127.0.0.2:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2")] };
 
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
@@ -119,53 +188,75 @@ public sealed class FailoverAttachTests : IDisposable
         attachment.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "iscsid's defaults would have cost 135 s on this host");
     }
 
-    [Fact]
-    public async Task ConnectVolumeAsync_RecordExistedBefore_IsNotDeletedWhenThePortalFails()
+    [Theory]
+    [InlineData(5, 0, 5)] // the connector's defaults, written into the record before the login
+    [InlineData(15, 8, 135)] // iscsid.conf's defaults (login_timeout 15, initial_login_retry_max 8): ~123 s measured on the bed
+    public async Task ConnectVolumeAsync_BlackholedPrimary_CostsTheConfiguredLoginTimeout(int loginTimeoutSeconds, int retryMax, int expectedSeconds)
     {
-        _f.Host.Portal("127.0.0.1").State = MiniPortalState.Refused;
-        _f.Host.Nodes[("127.0.0.1", 3260, Iqn)] = new Dictionary<string, string> { ["node.startup"] = "automatic" };
-        _f.Host.AddTarget("127.0.0.2", Iqn).AddLun(1, Wwid);
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2")] };
+        using var f = new ConnectorFixture(o =>
+        {
+            o.LoginTimeout = TimeSpan.FromSeconds(loginTimeoutSeconds);
+            o.InitialLoginRetryMax = retryMax;
+            o.CommandTimeout = TimeSpan.FromMinutes(5);
+        });
+        f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260", PortalState.Blackholed).AddPortal("127.0.0.2:3260");
 
-        await _f.Connector.ConnectVolumeAsync(info);
+        var attachment = await f.Connector.ConnectVolumeAsync(Info(TwoPortalData));
 
-        _f.Host.Nodes.Should().ContainKey(("127.0.0.1", 3260, Iqn));
-        _f.IscsiAdmOperations().Should().StartWith(["127.0.0.1:3260 -o update", "127.0.0.1:3260 --login"], "an existing record is updated, not recreated")
-            .And.NotContain("127.0.0.1:3260 -o delete");
+        attachment.Portals[0].Elapsed.Should().Be(TimeSpan.FromSeconds(expectedSeconds));
+        attachment.Portals[0].ExitCode.Should().Be(IscsiAdmExitCode.TransportTimeout);
+        f.Time.Elapsed.Should().Be(TimeSpan.FromSeconds(expectedSeconds), "the healthy alternative costs no simulated time");
     }
 
     [Fact]
-    public async Task ConnectVolumeAsync_TwiceForTheSameVolume_ReturnsTheSameDeviceWithOneSession()
+    public async Task ConnectVolumeAsync_RecordExistedBefore_IsUpdatedNotRecreatedAndKeptWhenThePortalFails()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260", PortalState.Refusing).AddPortal("127.0.0.2:3260");
+        string[] node = ["-m", "node", "-T", Iqn, "-p", "127.0.0.1:3260"];
+        await _f.AdminAsync([.. node, "-o", "new"]);
+        await _f.AdminAsync([.. node, "-o", "update", "-n", "node.session.cmds_max", "-v", "64"]);
+
+        var attachment = await _f.Connector.ConnectVolumeAsync(Info(TwoPortalData));
+
+        attachment.Portals[0].Outcome.Should().Be(LoginOutcome.Failed);
+        _f.IscsiAdmOperations().Should().StartWith(["127.0.0.1:3260 -o update", "127.0.0.1:3260 --login"], "the admin's record is read from /etc/iscsi/nodes and updated, not recreated")
+            .And.NotContain("127.0.0.1:3260 -o new")
+            .And.NotContain("127.0.0.1:3260 -o delete");
+        _f.Host.NodeRecords.Should().Contain(n => n.Portal == "127.0.0.1:3260" && n.Settings["node.session.cmds_max"] == "64");
+    }
+
+    [Fact]
+    public async Task ConnectVolumeAsync_TwiceForTheSameVolume_ReturnsTheSameDeviceWithOneSessionAndNoProcess()
+    {
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
 
         var first = await _f.Connector.ConnectVolumeAsync(info);
-        _f.Host.ClearCommands();
+        _f.Host.ClearInvocations();
         var second = await _f.Connector.ConnectVolumeAsync(info);
 
         second.Path.Should().Be(first.Path);
         second.Portals.Single().Outcome.Should().Be(LoginOutcome.AlreadyLoggedIn);
         _f.Host.Sessions.Should().ContainSingle();
-        _f.Host.Commands.Should().BeEmpty("the session and the disk are found in sysfs");
+        _f.Host.ProcessStartCount.Should().Be(0, "the session and the disk are found in sysfs");
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_TransientLoginError_IsRetried()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        _f.Host.ScriptedLoginExitCodes.Enqueue((int)IscsiAdmExitCode.TryAgain);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260")
+            .InjectFailure("iscsiadm", LoginArguments("127.0.0.1:3260"), 1, (int)IscsiAdmExitCode.TryAgain, "iscsiadm: initiator reported error (29 - operation failed but retry may succeed)\n");
 
         var attachment = await _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
         attachment.Portals.Single().Outcome.Should().Be(LoginOutcome.LoggedIn);
-        _f.IscsiAdmOperations().Count(o => o.EndsWith("--login", StringComparison.Ordinal)).Should().Be(2);
+        _f.Count("iscsiadm", "--login").Should().Be(2);
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_LunNeedsRescans_ScansWithBackoffUntilTheDiskAppears()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid, scansNeeded: 3);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260").MissScans(Iqn, 1, 2);
 
         var attachment = await _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
@@ -176,7 +267,7 @@ public sealed class FailoverAttachTests : IDisposable
     [Fact]
     public async Task ConnectVolumeAsync_LunNeverAppears_ReportsDeviceNotFoundAndLogsOut()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid, scansNeeded: int.MaxValue);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260").MissScans(Iqn, 1, int.MaxValue);
 
         var act = () => _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
@@ -184,14 +275,14 @@ public sealed class FailoverAttachTests : IDisposable
         error.Portals.Single().Failure.Should().Be(PortalFailureKind.DeviceNotFound);
         error.IsAuthenticationFailure.Should().BeFalse();
         _f.Host.Sessions.Should().BeEmpty();
-        _f.Host.Nodes.Should().BeEmpty();
+        _f.Host.NodeRecords.Should().BeEmpty();
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_SysfsNotWritable_FailsThePortalAndLogsOutAgain()
     {
-        _f.Host.SysfsReadOnly = true;
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.SysfsWritable = false;
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
 
         var act = () => _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
@@ -199,22 +290,21 @@ public sealed class FailoverAttachTests : IDisposable
         error.Portals.Single().Failure.Should().Be(PortalFailureKind.DeviceNotFound);
         error.Portals.Single().Message.Should().Contain("denied");
         _f.Host.Sessions.Should().BeEmpty();
-        _f.Host.Nodes.Should().BeEmpty();
+        _f.Host.NodeRecords.Should().BeEmpty();
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_SharedSessionHasAnotherLun_ReturnsOnlyTheRequestedLun()
     {
-        var target = _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid).AddLun(2, "naa.60000000000000000e00000000010002");
-        _f.Host.LoginDirectly("127.0.0.1", Iqn, scanLuns: 2);
-        _ = target;
+        _f.Host.AddTarget(Iqn, Lun(1, Wwid), Lun(2, "naa.60000000000000000e00000000010002")).AddPortal("127.0.0.1:3260");
+        await _f.LoginDirectlyAsync("127.0.0.1:3260", Iqn, 2);
 
         var attachment = await _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1", 1) });
 
         attachment.Devices.Single().Address.Lun.Should().Be(1);
         attachment.Path.Should().Be("/dev/sdb", "sda is LUN 2, another volume's disk");
         attachment.ScsiWwn.Should().Be(UdevWwn);
-        _f.Host.Commands.Should().BeEmpty("the existing session is reused and the LUN is scanned through sysfs");
+        _f.Host.ProcessStartCount.Should().Be(0, "the existing session is reused and the LUN is scanned through sysfs");
     }
 
     [Fact]
@@ -225,7 +315,7 @@ public sealed class FailoverAttachTests : IDisposable
         var act = () => _f.Connector.ConnectVolumeAsync(info);
 
         (await act.Should().ThrowAsync<ConnectionInfoException>()).Which.Key.Should().Be("target_alternative_iqns[0]");
-        _f.Host.Commands.Should().BeEmpty();
+        _f.Host.ProcessStartCount.Should().Be(0);
     }
 
     [Theory]
@@ -237,6 +327,6 @@ public sealed class FailoverAttachTests : IDisposable
         var act = () => _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf(host) });
 
         (await act.Should().ThrowAsync<ConnectionInfoException>()).Which.Key.Should().Be(key);
-        _f.Host.Commands.Should().BeEmpty();
+        _f.Host.ProcessStartCount.Should().Be(0);
     }
 }

@@ -1,7 +1,8 @@
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
+using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Connector.Support;
-using IscsiConnector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;
@@ -15,13 +16,13 @@ public sealed class OptionsAndRegistrationTests
     {
         var options = new IscsiConnectorOptions();
 
-        var act = () => IscsiConnectorFactory.Create(options, new MiniHost(new ManualTimeProvider()));
+        var act = () => IscsiConnectorFactory.Create(options, new SimulatedIscsiHost());
 
         act.Should().NotThrow();
         options.LoginTimeout.Should().Be(TimeSpan.FromSeconds(5));
         options.InitialLoginRetryMax.Should().Be(0);
         options.Transport.Should().Be("default");
-        options.LockDirectory.Should().Be("/run/lock/iscsi-connector");
+        options.LockDirectory.Should().BeNull("the default depends on the user: /run/lock/iscsi-connector for root, a private per-user place otherwise");
     }
 
     public static TheoryData<string, Action<IscsiConnectorOptions>> BadOptions => new()
@@ -45,7 +46,7 @@ public sealed class OptionsAndRegistrationTests
         var options = new IscsiConnectorOptions();
         breakIt(options);
 
-        var act = () => IscsiConnectorFactory.Create(options, new MiniHost(new ManualTimeProvider()));
+        var act = () => IscsiConnectorFactory.Create(options, new SimulatedIscsiHost());
 
         act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(name);
     }
@@ -53,22 +54,21 @@ public sealed class OptionsAndRegistrationTests
     [Fact]
     public async Task AddIscsiConnector_UserSeamsRegisteredFirst_Win()
     {
-        var time = new ManualTimeProvider();
-        var host = new MiniHost(time);
-        host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        var lockDirectory = Path.Combine(Path.GetTempPath(), "iscsi-di-tests", Guid.NewGuid().ToString("N"));
+        var time = new SimulatedTimeProvider();
+        var host = new SimulatedIscsiHost(time).AddTarget(Iqn).AddPortal("127.0.0.1:3260");
         var services = new ServiceCollection()
             .AddSingleton<ICommandExecutor>(host)
             .AddSingleton<IHostFileSystem>(host)
             .AddSingleton<TimeProvider>(time)
-            .AddIscsiConnector(o => o.LockDirectory = lockDirectory);
+            .AddIscsiConnector(o => o.LockDirectory = "/nonexistent/iscsi-di-tests");
         await using var provider = services.BuildServiceProvider();
 
         var attachment = await provider.GetRequiredService<IVolumeConnector>().ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
         attachment.Path.Should().Be("/dev/sda");
-        host.CountOf("iscsiadm").Should().Be(3);
-        Directory.Delete(lockDirectory, recursive: true);
+        host.ProcessStartCount.Should().Be(3);
+        host.HeldLocks.Should().BeEmpty("the lock was taken in the simulated host's memory, so the directory never had to exist");
+        Directory.Exists("/nonexistent/iscsi-di-tests").Should().BeFalse();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using IscsiConnector.Connector.Internal;
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Connector.Support;
 using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;
 
@@ -26,14 +27,13 @@ public sealed class PortalProbeTests
     {
         var probe = new ScriptedProbe("127.0.0.1");
         using var f = new ConnectorFixture(o => o.ProbePortals = true, probe);
-        f.Host.Portal("127.0.0.1").State = MiniPortalState.Blackholed;
-        f.Host.AddTarget("127.0.0.2", Iqn).AddLun(1, Wwid);
+        f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260", PortalState.Blackholed).AddPortal("127.0.0.2:3260");
 
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2")] });
 
         probe.Probed.Should().BeEquivalentTo("127.0.0.1", "127.0.0.2");
         attachment.Portals.Select(p => (p.Path.Portal.Host, p.Outcome)).Should().Equal(("127.0.0.2", LoginOutcome.LoggedIn), ("127.0.0.1", LoginOutcome.Skipped));
-        f.Host.Commands.Should().NotContain(c => c.ArgumentValues.Contains("127.0.0.1:3260"));
+        f.Commands.Should().NotContain(c => c.ArgumentValues.Contains("127.0.0.1:3260"));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class PortalProbeTests
     {
         var probe = new ScriptedProbe("127.0.0.1");
         using var f = new ConnectorFixture(probe: probe);
-        f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
 
         await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2")] });
 

@@ -1,55 +1,92 @@
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Connector.Support;
 using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;
 
 namespace IscsiConnector.Tests.Connector;
 
+/// <summary>Paths, extend and connector properties on the simulated host: read sysfs, never log in.</summary>
 public sealed class QueryTests : IDisposable
 {
     private readonly ConnectorFixture _f = new(o => o.UseMultipath = true);
 
     public void Dispose() => _f.Dispose();
 
+    private ConnectionInfo AttachableOnTwoPortals(long size = 1L << 30)
+    {
+        _f.Host.FindMultipaths = FindMultipathsMode.Strict;
+        _f.Host.AddTarget(Iqn, Lun(1, Wwid, size)).AddPortal("127.0.0.1:3260").AddPortal("127.0.0.2:3260");
+        return new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
+    }
+
     [Fact]
     public async Task GetVolumePathsAsync_NotAttached_IsEmptyAndNeverLogsIn()
     {
-        _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
 
         var paths = await _f.Connector.GetVolumePathsAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
         paths.Should().BeEmpty();
-        _f.Host.Commands.Should().BeEmpty();
+        _f.Host.ProcessStartCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task GetVolumePathsAsync_SinglePathNotAttachedThenAttached_NeverLogsIn()
+    {
+        using var f = new ConnectorFixture();
+        f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
+        var info = Info("""{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1}""");
+
+        var before = await f.Connector.GetVolumePathsAsync(info);
+        var attachment = await f.Connector.ConnectVolumeAsync(info);
+        f.Host.ClearInvocations();
+        var after = await f.Connector.GetVolumePathsAsync(info);
+
+        before.Should().BeEmpty();
+        after.Should().Equal(attachment.Path);
+        f.Host.ProcessStartCount.Should().Be(0);
     }
 
     [Fact]
     public async Task GetVolumePathsAsync_Multipath_ListsTheMapThenThePaths()
     {
-        var target = _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid);
-        _f.Host.Export(target, "127.0.0.2");
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
+        var info = AttachableOnTwoPortals();
         await _f.Connector.ConnectVolumeAsync(info);
-        _f.Host.ClearCommands();
+        _f.Host.ClearInvocations();
 
         var paths = await _f.Connector.GetVolumePathsAsync(info);
 
         paths.Should().Equal("/dev/dm-0", "/dev/sda", "/dev/sdb");
-        _f.Host.Commands.Should().BeEmpty();
+        _f.Host.ProcessStartCount.Should().Be(0);
     }
 
     [Fact]
     public async Task ExtendVolumeAsync_GrownLun_RescansEveryPathResizesTheMapAndReturnsTheNewSize()
     {
-        var target = _f.Host.AddTarget("127.0.0.1", Iqn).AddLun(1, Wwid, size: 1L << 30);
-        _f.Host.Export(target, "127.0.0.2");
-        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2")] };
+        var info = AttachableOnTwoPortals();
         await _f.Connector.ConnectVolumeAsync(info);
-        target.Luns[1].Size = 2L << 30;
-        _f.Host.ClearCommands();
+        _f.Host.ResizeLun(Iqn, 1, 2L << 30);
+        _f.Host.ClearInvocations();
 
         var size = await _f.Connector.ExtendVolumeAsync(info);
 
         size.Should().Be(2L << 30);
-        _f.Host.Commands.Select(c => c.ToDisplayString()).Should().Equal("multipathd resize map mpatha");
-        _f.Host.Disks.Values.Should().OnlyContain(d => d.Size == 2L << 30);
+        _f.Commands.Select(c => c.ToDisplayString()).Should().Equal("multipathd resize map mpatha");
+        _f.Host.Devices.Where(d => d.DiskName is not null).Should().OnlyContain(d => d.SizeBytes == 2L << 30);
+        _f.Host.MultipathMaps.Single().SizeBytes.Should().Be(2L << 30);
+    }
+
+    [Fact]
+    public async Task ExtendVolumeAsync_SinglePathAfterResizeLun_ReturnsTheNewSize()
+    {
+        using var f = new ConnectorFixture();
+        f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
+        var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
+        await f.Connector.ConnectVolumeAsync(info);
+        f.Host.ResizeLun(Iqn, 1, 3L << 30);
+
+        var size = await f.Connector.ExtendVolumeAsync(info);
+
+        size.Should().Be(3L << 30);
     }
 
     [Fact]
@@ -71,7 +108,7 @@ public sealed class QueryTests : IDisposable
         properties.Platform.Should().NotBeNullOrEmpty();
         properties.Host.Should().NotBeNullOrEmpty();
         properties.ToDictionary().Keys.Should().BeEquivalentTo("initiator", "host", "ip", "platform", "os_type", "multipath", "enforce_multipath", "do_local_attach");
-        _f.Host.Commands.Select(c => c.ToDisplayString()).Should().Equal("multipathd show status");
+        _f.Commands.Select(c => c.ToDisplayString()).Should().Equal("multipathd show status");
     }
 
     [Fact]
@@ -90,6 +127,6 @@ public sealed class QueryTests : IDisposable
         var properties = await f.Connector.GetConnectorPropertiesAsync();
 
         properties.Multipath.Should().BeFalse();
-        f.Host.Commands.Should().BeEmpty();
+        f.Host.ProcessStartCount.Should().Be(0);
     }
 }

@@ -1,4 +1,5 @@
 using IscsiConnector.Execution;
+using IscsiConnector.Testing;
 using IscsiConnector.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -128,12 +129,12 @@ public sealed class ProcessCommandExecutorTests
     public async Task ExecuteAsync_Timeout_KillsWholeProcessTreeAndThrowsTimedOut()
     {
         using var pidFile = new TempFile();
-        var time = new ManualTimeProvider { AutoAdvance = false };
+        var time = new SimulatedTimeProvider(SimulatedTimeProvider.DefaultStart, autoAdvance: false);
         var logger = new CapturingLogger<ProcessCommandExecutor>();
         var command = Sh("sleep 600 & echo $! > \"$1\"; wait", pidFile.Path) with { Timeout = TimeSpan.FromSeconds(30) };
 
         var run = new ProcessCommandExecutor(logger: logger, timeProvider: time).ExecuteAsync(command);
-        var grandchild = pidFile.WaitForPid(() => time.PendingTimers > 0);
+        var grandchild = pidFile.WaitForPid(() => time.PendingTimerCount > 0);
         ProcessProbe.IsAlive(grandchild).Should().BeTrue("the grandchild sleep must be running before the timeout");
         time.Advance(TimeSpan.FromSeconds(30));
 
@@ -150,7 +151,7 @@ public sealed class ProcessCommandExecutorTests
     {
         // 4 MB is far more than a pipe buffer: the write blocks until the child is killed.
         using var pidFile = new TempFile();
-        var time = new ManualTimeProvider { AutoAdvance = false };
+        var time = new SimulatedTimeProvider(SimulatedTimeProvider.DefaultStart, autoAdvance: false);
         var command = Sh("echo $$ > \"$1\"; exec sleep 600", pidFile.Path) with
         {
             StandardInput = new string('x', 4 * 1024 * 1024),
@@ -158,7 +159,7 @@ public sealed class ProcessCommandExecutorTests
         };
 
         var run = new ProcessCommandExecutor(timeProvider: time).ExecuteAsync(command);
-        var child = pidFile.WaitForPid(() => time.PendingTimers > 0);
+        var child = pidFile.WaitForPid(() => time.PendingTimerCount > 0);
         time.Advance(TimeSpan.FromSeconds(30));
 
         (await run.Invoking(t => t).Should().ThrowAsync<IscsiCommandException>()).Which.TimedOut.Should().BeTrue();

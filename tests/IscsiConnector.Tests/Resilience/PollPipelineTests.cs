@@ -1,11 +1,11 @@
 using IscsiConnector.Resilience.Internal;
-using IscsiConnector.Tests.Support;
+using IscsiConnector.Testing;
 
 namespace IscsiConnector.Tests.Resilience;
 
 public sealed class PollPipelineTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly SimulatedTimeProvider _time = new();
 
     [Fact]
     public async Task UntilAsync_ValueAppearsOnThirdProbe_ReturnsItAfterBackoff()

@@ -1,5 +1,6 @@
-using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
+using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Tests.Transports;
@@ -8,12 +9,12 @@ namespace IscsiConnector.Tests.Transports;
 public sealed class HardwareCheckTests
 {
     private const string Mac = "00:07:43:aa:bb:cc";
-    private readonly FakeSysfs _sysfs = new();
+    private readonly SimulatedIscsiHost _sysfs = new();
 
     [Fact]
     public void CheckHardware_MacNowhere_ReportsHardwareNotFound()
     {
-        _sysfs.AddNic("eth0", "52:54:00:12:34:56", "virtio_net");
+        _sysfs.AddNetworkInterface("eth0", "52:54:00:12:34:56", "virtio_net");
 
         var check = Check(Offload("cxgb4i"));
 
@@ -25,7 +26,7 @@ public sealed class HardwareCheckTests
     [Fact]
     public void CheckHardware_NicWithOtherDriver_ReportsDriverMismatch()
     {
-        _sysfs.AddNic("eth0", "52:54:00:12:34:56", "virtio_net").AddNic("eth2", Mac.ToUpperInvariant(), "e1000e");
+        _sysfs.AddNetworkInterface("eth0", "52:54:00:12:34:56", "virtio_net").AddNetworkInterface("eth2", Mac.ToUpperInvariant(), "e1000e");
 
         var check = Check(Offload("cxgb4i"));
 
@@ -38,7 +39,7 @@ public sealed class HardwareCheckTests
     [Fact]
     public void CheckHardware_VirtualNicWithoutDriver_ReportsDriverMismatch()
     {
-        _sysfs.AddNic("br0", Mac, driver: null);
+        _sysfs.AddNetworkInterface("br0", Mac, driver: null);
 
         var check = Check(Offload("cxgb4i"));
 
@@ -49,7 +50,7 @@ public sealed class HardwareCheckTests
     [Fact]
     public void CheckHardware_MatchingNicButNoOffloadHost_ReportsOffloadHostNotFound()
     {
-        _sysfs.AddNic("eth2", Mac, "cxgb4");
+        _sysfs.AddNetworkInterface("eth2", Mac, "cxgb4");
 
         var check = Check(Offload("cxgb4i"));
 
@@ -61,7 +62,7 @@ public sealed class HardwareCheckTests
     [Fact]
     public void CheckHardware_OffloadHostOfTheTransport_IsUsable()
     {
-        _sysfs.AddNic("eth2", Mac, "cxgb4").AddIscsiHost(3, Mac, "cxgb4i");
+        _sysfs.AddNetworkInterface("eth2", Mac, "cxgb4").AddOffloadHost(3, Mac, "cxgb4i");
 
         var check = Check(Offload("cxgb4i"));
 
@@ -75,7 +76,7 @@ public sealed class HardwareCheckTests
     [Fact]
     public void CheckHardware_OffloadHostOfAnotherTransport_ReportsDriverMismatch()
     {
-        _sysfs.AddIscsiHost(5, Mac, "bnx2i");
+        _sysfs.AddOffloadHost(5, Mac, "bnx2i");
 
         var check = Check(Offload("cxgb4i"));
 
@@ -90,7 +91,7 @@ public sealed class HardwareCheckTests
     public void CheckHardware_SoftwareSessionHostWithTheMac_IsIgnored()
     {
         // A tcp session bound to this NIC creates an iscsi_tcp host that reports the MAC: not offload hardware.
-        _sysfs.AddNic("eth2", Mac, "cxgb4").AddIscsiHost(7, Mac, "iscsi_tcp");
+        _sysfs.AddNetworkInterface("eth2", Mac, "cxgb4").AddOffloadHost(7, Mac, "iscsi_tcp");
 
         Check(Offload("cxgb4i")).Failure.Should().Be(IscsiTransportFailureReason.OffloadHostNotFound);
     }
@@ -106,7 +107,7 @@ public sealed class HardwareCheckTests
     [InlineData("ocs", "ocs_fc")]
     public void CheckHardware_NicDriverOfTheTransport_IsAcceptedAsItsHardware(string transport, string driver)
     {
-        _sysfs.AddNic("eth4", Mac, driver);
+        _sysfs.AddNetworkInterface("eth4", Mac, driver);
 
         var check = Check(Offload(transport));
 
@@ -121,7 +122,7 @@ public sealed class HardwareCheckTests
     [InlineData("be2iscsi", "ixgbe")]
     public void CheckHardware_NicDriverOfAnotherTransport_ReportsDriverMismatch(string transport, string driver)
     {
-        _sysfs.AddNic("eth4", Mac, driver);
+        _sysfs.AddNetworkInterface("eth4", Mac, driver);
 
         Check(Offload(transport)).Failure.Should().Be(IscsiTransportFailureReason.DriverMismatch);
     }
@@ -138,7 +139,7 @@ public sealed class HardwareCheckTests
     [Fact]
     public void CheckHardware_TcpBoundToMissingNetInterface_ReportsHardwareNotFound()
     {
-        _sysfs.AddNic("eth0", "52:54:00:12:34:56", "virtio_net");
+        _sysfs.AddNetworkInterface("eth0", "52:54:00:12:34:56", "virtio_net");
 
         var check = Check(new IscsiIface("iface0", "tcp") { NetInterfaceName = "eth9" });
 
@@ -149,7 +150,7 @@ public sealed class HardwareCheckTests
     [Fact]
     public void CheckHardware_TcpBoundToPresentNicByNameAndMac_IsUsable()
     {
-        _sysfs.AddNic("eth0", "52:54:00:12:34:56", "virtio_net");
+        _sysfs.AddNetworkInterface("eth0", "52:54:00:12:34:56", "virtio_net");
 
         Check(new IscsiIface("iface0", "tcp") { NetInterfaceName = "eth0" }).IsUsable.Should().BeTrue();
         var byMac = Check(new IscsiIface("tcp.52:54:00:12:34:56", "tcp") { HardwareAddress = "52:54:00:12:34:56" });

@@ -1,7 +1,10 @@
 using IscsiConnector.Execution;
-using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
+using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Transports;
+
+using static IscsiConnector.Tests.Transports.Support.TransportFixture;
 
 namespace IscsiConnector.Tests.Transports;
 
@@ -10,7 +13,7 @@ public sealed class IfaceCreationTests
 {
     private const string Mac = "00:07:43:aa:bb:cc";
     private const string Name = "cxgb4i." + Mac;
-    private readonly IfaceDb _db = new(new FakeCommandExecutor());
+    private readonly SimulatedIscsiHost _db = new();
 
     private static IscsiIfaceDefinition Cxgb4 => new("cxgb4i", Mac) { IpAddress = "192.0.2.10" };
 
@@ -41,7 +44,7 @@ public sealed class IfaceCreationTests
         var result = await Manager().EnsureAsync(new IscsiIfaceDefinition("tcp", "52:54:00:12:34:56") { NetInterfaceName = "eth0" });
 
         result.Iface.NetInterfaceName.Should().Be("eth0");
-        _db.IfaceCommands.Count(c => c.ArgumentValues.Contains("update")).Should().Be(1);
+        IfaceCommandsOf(_db).Count(c => c.ArgumentValues.Contains("update")).Should().Be(1);
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class IfaceCreationTests
     [Fact]
     public async Task EnsureAsync_UserIfaceMatchesGivenFields_ReusesItUntouched()
     {
-        _db.With(Name, "cxgb4i", Mac, ipaddress: "192.0.2.10", netIfaceName: "eth2");
+        _db.WithIface(Name, "cxgb4i", Mac, ipAddress: "192.0.2.10", netInterfaceName: "eth2");
 
         var result = await Manager().EnsureAsync(Cxgb4);
 
@@ -76,8 +79,8 @@ public sealed class IfaceCreationTests
     [InlineData("cxgb4i", Mac, null, "iface.ipaddress: wanted 192.0.2.10, found <empty>")]
     public async Task EnsureAsync_UserIfaceDiffers_ThrowsConflictAndChangesNothing(string transport, string mac, string? ip, string difference)
     {
-        _db.With(Name, transport, mac, ipaddress: ip);
-        var before = _db.Get(Name);
+        _db.WithIface(Name, transport, mac, ipAddress: ip);
+        var before = _db.Ifaces.SingleOrDefault(i => i.Name == Name);
 
         var error = (await Manager().Invoking(m => m.EnsureAsync(Cxgb4)).Should().ThrowAsync<IscsiTransportException>()).Which;
 
@@ -85,13 +88,13 @@ public sealed class IfaceCreationTests
         error.IfaceName.Should().Be(Name);
         error.Message.Should().Contain(difference).And.Contain("left untouched");
         Writes().Should().Be(0, "a user's iface is never overwritten nor deleted");
-        _db.Get(Name).Should().BeEquivalentTo(before);
+        _db.Ifaces.SingleOrDefault(i => i.Name == Name).Should().BeEquivalentTo(before);
     }
 
     [Fact]
     public async Task EnsureAsync_UpdateFails_DeletesTheIfaceItJustCreated()
     {
-        _db.FailNext["update"] = (7, "iscsiadm: Could not update iface: invalid parameter\n");
+        _db.InjectFailure("iscsiadm", ["-m", "iface", "-I", Name, "-o", "update"], 1, 7, "iscsiadm: Could not update iface: invalid parameter\n");
 
         var error = (await Manager().Invoking(m => m.EnsureAsync(Cxgb4)).Should().ThrowAsync<IscsiTransportException>()).Which;
 
@@ -99,7 +102,7 @@ public sealed class IfaceCreationTests
         error.Message.Should().Contain("deleted again").And.Contain("invalid parameter");
         error.InnerException.Should().BeOfType<IscsiCommandException>();
         Rendered().Last().Should().Be($"-m iface -I {Name} -o delete");
-        _db.Names.Should().NotContain(Name);
+        _db.Ifaces.Select(i => i.Name).Should().NotContain(Name);
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public sealed class IfaceCreationTests
             ? new CommandResult(6, string.Empty, "iSCSI ERROR: Failed to open /etc/iscsi/ifaces/x using read mode: 2 No such file or directory", TimeSpan.Zero)
             : new CommandResult(0, $"iface.iscsi_ifacename = {Name}\niface.transport_name = cxgb4i\niface.hwaddress = <empty>\n", string.Empty, TimeSpan.Zero));
 
-        var error = (await new IscsiIfaceManager(executor, new FakeSysfs()).Invoking(m => m.EnsureAsync(Cxgb4)).Should().ThrowAsync<IscsiTransportException>()).Which;
+        var error = (await new IscsiIfaceManager(executor, new SimulatedIscsiHost()).Invoking(m => m.EnsureAsync(Cxgb4)).Should().ThrowAsync<IscsiTransportException>()).Which;
 
         error.Message.Should().Contain("does not read back as defined").And.Contain("iface.hwaddress: wanted 00:07:43:aa:bb:cc, found <empty>");
         executor.Invocations.Select(i => i.Display).Last().Should().Be($"iscsiadm -m iface -I {Name} -o delete");
@@ -126,7 +129,7 @@ public sealed class IfaceCreationTests
         executor.SetupContaining("iscsiadm", "-o", "show").Returns(6, string.Empty, "2 No such file or directory");
         executor.SetupContaining("iscsiadm", "-o", "new").Returns(0, $"New interface {Name} added\n").Callback(_ => cancel.Cancel());
 
-        await new IscsiIfaceManager(executor, new FakeSysfs()).Invoking(m => m.EnsureAsync(Cxgb4, cancel.Token)).Should().ThrowAsync<OperationCanceledException>();
+        await new IscsiIfaceManager(executor, new SimulatedIscsiHost()).Invoking(m => m.EnsureAsync(Cxgb4, cancel.Token)).Should().ThrowAsync<OperationCanceledException>();
 
         executor.Invocations.Select(i => i.Display).Should().Equal(
             $"iscsiadm -m iface -I {Name} -o show",
@@ -137,7 +140,7 @@ public sealed class IfaceCreationTests
     [Fact]
     public async Task EnsureAsync_ShowFails_NeverCreatesNorDeletes()
     {
-        _db.FailNext["show"] = (18, "iscsiadm: can not connect to iSCSI daemon (111)!\n");
+        _db.InjectFailure("iscsiadm", ["-m", "iface", "-I", Name, "-o", "show"], 1, 18, "iscsiadm: can not connect to iSCSI daemon (111)!\n");
 
         var error = (await Manager().Invoking(m => m.EnsureAsync(Cxgb4)).Should().ThrowAsync<IscsiTransportException>()).Which;
 
@@ -153,12 +156,12 @@ public sealed class IfaceCreationTests
         var error = (await Manager().Invoking(m => m.EnsureAsync(bad)).Should().ThrowAsync<ArgumentException>()).Which;
 
         error.Message.Should().Contain("HardwareAddress").And.Contain("IpAddress");
-        _db.Commands.Should().BeEmpty();
+        _db.Invocations.Should().BeEmpty();
     }
 
-    private IscsiIfaceManager Manager() => new(_db, new FakeSysfs());
+    private IscsiIfaceManager Manager() => new(_db, _db);
 
-    private List<string> Rendered() => _db.IfaceCommands.Select(c => string.Join(' ', c.ArgumentValues)).ToList();
+    private List<string> Rendered() => IfaceCommandsOf(_db).Select(c => string.Join(' ', c.ArgumentValues)).ToList();
 
-    private int Writes() => _db.IfaceCommands.Count(c => c.ArgumentValues.Any(a => a is "new" or "update" or "delete"));
+    private int Writes() => IfaceCommandsOf(_db).Count(c => c.ArgumentValues.Any(a => a is "new" or "update" or "delete"));
 }

@@ -1,4 +1,5 @@
 using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Transports;
 using Microsoft.Extensions.Options;
@@ -21,9 +22,9 @@ public sealed class IfaceDefinitionFlowTests
         await f.Connector.DisconnectVolumeAsync(Single);
         await f.Connector.ConnectVolumeAsync(Single);
 
-        f.Db.IfaceCommands.Count(c => c.ArgumentValues.Contains("new")).Should().Be(1, "the second attach reuses the iface");
-        f.Db.IfaceCommands.Should().NotContain(c => c.ArgumentValues.Contains("delete"));
-        f.Db.Get(Cxgb4).Should().NotBeNull().And.Contain("iface.hwaddress", Mac).And.Contain("iface.transport_name", "cxgb4i");
+        f.IfaceCommands.Count(c => c.ArgumentValues.Contains("new")).Should().Be(1, "the second attach reuses the iface");
+        f.IfaceCommands.Should().NotContain(c => c.ArgumentValues.Contains("delete"));
+        f.Host.Ifaces.Should().ContainSingle(i => i.Name == Cxgb4).Which.Should().Match<SimulatedIface>(i => i.HardwareAddress == Mac && i.Transport == "cxgb4i");
         f.IfaceUses().Where(u => u.Operation.StartsWith("node", StringComparison.Ordinal)).Should().OnlyContain(u => u.Iface == Cxgb4);
     }
 
@@ -31,13 +32,13 @@ public sealed class IfaceDefinitionFlowTests
     public async Task ConnectVolumeAsync_DefinitionConflictsWithUserIface_FallsBackAndLeavesTheUserIfaceAlone()
     {
         using var f = new TransportFixture(o => o.IfaceDefinition = Definition with { IpAddress = "192.0.2.10" }, withIface: false);
-        f.Db.With(Cxgb4, "cxgb4i", Mac, ipaddress: "192.0.2.99");
+        f.Host.WithIface(Cxgb4, "cxgb4i", Mac, ipAddress: "192.0.2.99");
 
         var attachment = await f.Connector.ConnectVolumeAsync(Single);
 
         attachment.Portals.Single().TransportFallback!.Reason.Should().Be(IscsiTransportFailureReason.IfaceConflict);
-        f.Db.Get(Cxgb4)!["iface.ipaddress"].Should().Be("192.0.2.99");
-        f.Db.IfaceCommands.Should().OnlyContain(c => c.ArgumentValues.Contains("show"));
+        f.Host.Ifaces.Single(i => i.Name == Cxgb4).IpAddress.Should().Be("192.0.2.99");
+        f.IfaceCommands.Should().OnlyContain(c => c.ArgumentValues.Contains("show"));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class IfaceDefinitionFlowTests
 
     [Fact]
     public void Create_TransportEqualsDefinitionName_IsAccepted() =>
-        FluentActions.Invoking(() => IscsiConnectorFactory.Create(new IscsiConnectorOptions { Transport = Cxgb4, IfaceDefinition = Definition }, new FakeCommandExecutor(), new FakeSysfs()))
+        FluentActions.Invoking(() => IscsiConnectorFactory.Create(new IscsiConnectorOptions { Transport = Cxgb4, IfaceDefinition = Definition }, new FakeCommandExecutor(), new SimulatedIscsiHost()))
             .Should().NotThrow();
 
     [Fact]

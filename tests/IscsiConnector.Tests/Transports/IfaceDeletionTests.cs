@@ -1,6 +1,9 @@
-using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
+using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Transports;
+
+using static IscsiConnector.Tests.Transports.Support.TransportFixture;
 
 namespace IscsiConnector.Tests.Transports;
 
@@ -8,17 +11,17 @@ namespace IscsiConnector.Tests.Transports;
 public sealed class IfaceDeletionTests
 {
     private const string Name = "cxgb4i.00:07:43:aa:bb:cc";
-    private readonly IfaceDb _db = new(new FakeCommandExecutor());
+    private readonly SimulatedIscsiHost _db = new();
 
     [Fact]
     public async Task DeleteAsync_Existing_ShowsThenDeletes()
     {
-        _db.With(Name, "cxgb4i", "00:07:43:aa:bb:cc");
+        _db.WithIface(Name, "cxgb4i", "00:07:43:aa:bb:cc");
 
         var deleted = await Manager().DeleteAsync(Name);
 
         deleted.Should().BeTrue();
-        _db.Names.Should().NotContain(Name);
+        _db.Ifaces.Select(i => i.Name).Should().NotContain(Name);
         Rendered().Should().Equal($"-m iface -I {Name} -o show", $"-m iface -I {Name} -o delete");
     }
 
@@ -39,14 +42,14 @@ public sealed class IfaceDeletionTests
     {
         await Manager().Invoking(m => m.DeleteAsync(name)).Should().ThrowAsync<ArgumentException>();
 
-        _db.Commands.Should().BeEmpty();
+        _db.Invocations.Should().BeEmpty();
     }
 
     [Fact]
     public async Task DeleteAsync_DeleteFails_ThrowsIfaceCommandFailed()
     {
-        _db.With(Name, "cxgb4i", "00:07:43:aa:bb:cc");
-        _db.FailNext["delete"] = (7, "iscsiadm: Could not delete iface");
+        _db.WithIface(Name, "cxgb4i", "00:07:43:aa:bb:cc");
+        _db.InjectFailure("iscsiadm", ["-m", "iface", "-I", Name, "-o", "delete"], 1, 7, "iscsiadm: Could not delete iface");
 
         var error = (await Manager().Invoking(m => m.DeleteAsync(Name)).Should().ThrowAsync<IscsiTransportException>()).Which;
 
@@ -55,7 +58,7 @@ public sealed class IfaceDeletionTests
         error.InnerException.Should().BeOfType<IscsiCommandException>();
     }
 
-    private IscsiIfaceManager Manager() => new(_db, new FakeSysfs());
+    private IscsiIfaceManager Manager() => new(_db, _db);
 
-    private List<string> Rendered() => _db.IfaceCommands.Select(c => string.Join(' ', c.ArgumentValues)).ToList();
+    private List<string> Rendered() => IfaceCommandsOf(_db).Select(c => string.Join(' ', c.ArgumentValues)).ToList();
 }

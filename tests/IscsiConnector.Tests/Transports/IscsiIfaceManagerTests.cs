@@ -1,6 +1,7 @@
+using IscsiConnector.Testing;
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Support;
 using IscsiConnector.Tests.Transports.Support;
-using IscsiConnector.Testing;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Tests.Transports;
@@ -128,19 +129,19 @@ public sealed class IscsiIfaceManagerTests
     [Fact]
     public void ListLoadedTransports_SysfsTransports_ReturnsTheirNamesSorted()
     {
-        var sysfs = new FakeSysfs().AddTransport("tcp").AddTransport("cxgb4i").AddTransport("iser");
+        var sysfs = new SimulatedIscsiHost().LoadTransport("cxgb4i");
 
         new IscsiIfaceManager(_executor, sysfs).ListLoadedTransports().Should().Equal("cxgb4i", "iser", "tcp");
     }
 
     [Fact]
     public void ListLoadedTransports_NoIscsiModule_ReturnsEmpty() =>
-        new IscsiIfaceManager(_executor, new FakeSysfs()).ListLoadedTransports().Should().BeEmpty();
+        new IscsiIfaceManager(_executor, new SimulatedIscsiHost().UnloadTransport("tcp").UnloadTransport("iser")).ListLoadedTransports().Should().BeEmpty();
 
     private static string CapturedRecordWithTransport(string transport) =>
         FixtureFiles.Read("transports/iface-show-cxgb4i.txt").Replace("iface.transport_name = cxgb4i", $"iface.transport_name = {transport}", StringComparison.Ordinal);
 
     private void ShowAnswers(string record) => _executor.SetupExact("iscsiadm", "-m", "iface", "-I", Cxgb4, "-o", "show").Returns(0, record);
 
-    private IscsiIfaceManager Manager() => new(_executor, new FakeSysfs());
+    private IscsiIfaceManager Manager() => new(_executor, new SimulatedIscsiHost());
 }

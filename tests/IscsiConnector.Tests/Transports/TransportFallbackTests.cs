@@ -1,3 +1,4 @@
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Support;
 using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Transports;
@@ -65,7 +66,7 @@ public sealed class TransportFallbackTests
     public async Task ConnectVolumeAsync_DriverMismatchAndFail_ThrowsDriverMismatch()
     {
         using var f = new TransportFixture(o => o.TransportFallback = TransportFallback.Fail, withHardware: false);
-        f.Sysfs.AddNic("eth2", Mac, "e1000e");
+        f.Host.AddNetworkInterface("eth2", Mac, "e1000e");
 
         var error = (await f.Connector.Invoking(c => c.ConnectVolumeAsync(Single)).Should().ThrowAsync<IscsiTransportException>()).Which;
 
@@ -77,6 +78,7 @@ public sealed class TransportFallbackTests
     public async Task ConnectVolumeAsync_HardwareCheckOff_UsesTheIfaceWithoutHardware()
     {
         using var f = new TransportFixture(o => o.VerifyTransportHardware = false, withHardware: false);
+        f.Host.LoadTransport("cxgb4i"); // the driver is there, the hardware check (off) cannot see its NIC
 
         var attachment = await f.Connector.ConnectVolumeAsync(Single);
 
@@ -111,7 +113,7 @@ public sealed class TransportFallbackTests
         using var f = new TransportFixture(_ => { });
         InjectHostNotFound(f);
         await f.Connector.ConnectVolumeAsync(Single);
-        f.Db.ClearCommands();
+        f.Host.ClearInvocations();
 
         var result = await f.Connector.DisconnectVolumeAsync(Single);
 

@@ -1,3 +1,4 @@
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Transports;
 using static IscsiConnector.Tests.Transports.Support.TransportFixture;
@@ -15,7 +16,7 @@ public sealed class TransportFlowTests
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
         f.IfaceUses().Should().Equal(("node -o new", Cxgb4), ("node -o update", Cxgb4), ("node --login", Cxgb4));
-        f.Db.IfaceCommands.Select(c => string.Join(' ', c.ArgumentValues)).Should().Equal($"-m iface -I {Cxgb4} -o show");
+        f.IfaceCommands.Select(c => string.Join(' ', c.ArgumentValues)).Should().Equal($"-m iface -I {Cxgb4} -o show");
         attachment.Portals.Should().ContainSingle().Which.Should().Match<PortalOutcome>(p => p.Iface == Cxgb4 && p.TransportFallback == null && p.Succeeded);
         f.Host.Sessions.Should().ContainSingle().Which.Iface.Should().Be(Cxgb4);
     }
@@ -64,7 +65,7 @@ public sealed class TransportFlowTests
         using var f = new TransportFixture(_ => { });
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
         await f.Connector.ConnectVolumeAsync(info);
-        f.Db.ClearCommands();
+        f.Host.ClearInvocations();
 
         var result = await f.Connector.DisconnectVolumeAsync(info);
 
@@ -78,7 +79,8 @@ public sealed class TransportFlowTests
     public async Task ConnectVolumeAsync_RecordOfDefaultIfaceExists_StillCreatesTheRecordOfTheIface()
     {
         using var f = new TransportFixture(o => o.TransportFallback = TransportFallback.Fail);
-        f.Sysfs.WithFile($"/etc/iscsi/nodes/{Iqn}/127.0.0.1,3260,-1/default", "node.name = " + Iqn);
+        await f.Host.ExecuteAsync(new IscsiConnector.Execution.CommandSpec("iscsiadm", "-m", "node", "-o", "new", "-T", Iqn, "-p", "127.0.0.1:3260", "-I", "default"));
+        f.Host.ClearInvocations();
 
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
@@ -91,8 +93,7 @@ public sealed class TransportFlowTests
     {
         using var f = new TransportFixture(o => o.TransportFallback = TransportFallback.Fail);
         await f.Host.ExecuteAsync(new IscsiConnector.Execution.CommandSpec("iscsiadm", "-m", "node", "-o", "new", "-T", Iqn, "-p", "127.0.0.1:3260", "-I", Cxgb4));
-        f.Sysfs.WithFile($"/etc/iscsi/nodes/{Iqn}/127.0.0.1,3260,-1/{Cxgb4}", "node.name = " + Iqn);
-        f.Db.ClearCommands();
+        f.Host.ClearInvocations();
 
         await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
@@ -117,7 +118,7 @@ public sealed class TransportFlowTests
 
         await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
-        f.Db.IfaceCommands.Should().BeEmpty();
+        f.IfaceCommands.Should().BeEmpty();
         f.IfaceUses().Should().OnlyContain(u => u.Iface == "default");
     }
 }

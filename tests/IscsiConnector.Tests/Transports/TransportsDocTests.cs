@@ -1,3 +1,4 @@
+using IscsiConnector.Testing.Simulation;
 using IscsiConnector.Tests.Testing;
 using IscsiConnector.Tests.Transports.Support;
 using IscsiConnector.Transports;
@@ -13,10 +14,11 @@ public sealed class TransportsDocTests
     public async Task DocsSnippet_IfaceDefinitionAndFallback_AttachesThroughTheNewIface()
     {
         using var f = new TransportFixture(o => o.Transport = "default", withIface: false);
-        var executor = f.Db;
-        var fileSystem = new OverlayFileSystem(f.Host, f.Sysfs);
+        f.Host.AddNetworkInterface("eth2", Mac, "cxgb4").AddOffloadHost(9, Mac, "cxgb4i");
+        var executor = f.Host;
+        var fileSystem = f.Host;
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
-        var options = new IscsiConnectorOptions { LockDirectory = f.Options.LockDirectory };
+        var options = new IscsiConnectorOptions();
         var log = new List<string>();
 
         // docs/transports.md snippet 1: begin
@@ -39,9 +41,9 @@ public sealed class TransportsDocTests
     public async Task DocsSnippet_ValidateAndCheckHardware_ReportsTheMissingOffloadModule()
     {
         using var f = new TransportFixture(_ => { }, withHardware: false);
-        f.Sysfs.AddNic("eth2", Mac, "cxgb4");
-        var executor = f.Db;
-        var fileSystem = new OverlayFileSystem(f.Host, f.Sysfs);
+        f.Host.AddNetworkInterface("eth2", Mac, "cxgb4");
+        var executor = f.Host;
+        var fileSystem = f.Host;
         var log = new List<string>();
 
         // docs/transports.md snippet 2: begin

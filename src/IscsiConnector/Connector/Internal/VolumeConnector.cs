@@ -26,11 +26,11 @@ internal sealed partial class VolumeConnector : IVolumeConnector
     private readonly ITransportSelector _transports;
 
     public VolumeConnector(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time, ILoggerFactory loggerFactory)
-        : this(options, new OpenIscsiInitiator(executor, fileSystem, options), time, loggerFactory, new TcpPortalProbe(time), new TransportSelector(new IscsiIfaceManager(executor, fileSystem, options, loggerFactory?.CreateLogger("IscsiConnector.Transports")), options, loggerFactory?.CreateLogger("IscsiConnector.Transports") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        : this(options, new OpenIscsiInitiator(executor, fileSystem, options), fileSystem, time, loggerFactory, new TcpPortalProbe(time), new TransportSelector(new IscsiIfaceManager(executor, fileSystem, options, loggerFactory?.CreateLogger("IscsiConnector.Transports")), options, loggerFactory?.CreateLogger("IscsiConnector.Transports") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
     {
     }
 
-    internal VolumeConnector(IscsiConnectorOptions options, IIscsiInitiator initiator, TimeProvider time, ILoggerFactory loggerFactory, IPortalProbe probe, ITransportSelector? transports = null)
+    internal VolumeConnector(IscsiConnectorOptions options, IIscsiInitiator initiator, IHostFileSystem lockFileSystem, TimeProvider time, ILoggerFactory loggerFactory, IPortalProbe probe, ITransportSelector? transports = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(initiator);
@@ -43,7 +43,7 @@ internal sealed partial class VolumeConnector : IVolumeConnector
         _transports = transports ?? new FixedTransportSelector(options);
         _logger = loggerFactory.CreateLogger("IscsiConnector.VolumeConnector");
         _pipelines = new ConnectorPipelines(options, time, _logger);
-        _locks = new TargetLocks(options.LockDirectory, options.LockTimeout, _pipelines.LockPoll, _logger);
+        _locks = new TargetLocks(lockFileSystem, options.LockDirectory, options.LockTimeout, _pipelines.LockPoll, _logger);
     }
 
     private NodeSettings SettingsFor(ConnectionInfo info) => NodeSettings.From(_options, info.Chap);

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace IscsiConnector.Tests.Transports.Support;
 
 /// <summary>
-/// A connector over h5's <see cref="SimulatedIscsiHost"/> (iscsiadm, sysfs, udev) with <see cref="IfaceDb"/> in front
-/// for <c>-m iface</c>, and offload hardware laid over its sysfs: NIC eth2 (cxgb4) with <see cref="Mac"/> and the
-/// cxgb4i iSCSI host9 carrying the same address. Portals 127.0.0.1 and .2 work; 127.0.0.1:3261 refuses.
+/// A connector over the shipped <see cref="SimulatedIscsiHost"/> with offload hardware: NIC eth2 (cxgb4) with
+/// <see cref="Mac"/> and the cxgb4i iSCSI host9 carrying the same address (which loads the cxgb4i transport), and the
+/// user's iface <see cref="Cxgb4"/> bound to it. Portals 127.0.0.1 and .2 work; 127.0.0.1:3261 refuses.
 /// </summary>
 internal sealed class TransportFixture : IDisposable
 {
@@ -18,7 +18,6 @@ internal sealed class TransportFixture : IDisposable
     public const string Cxgb4 = "cxgb4i." + Mac;
 
     private readonly ILoggerFactory _loggerFactory;
-    private readonly string _locks = Path.Combine(Path.GetTempPath(), "iscsi-transport-tests", Guid.NewGuid().ToString("N"));
 
     public TransportFixture(Action<IscsiConnectorOptions> configure, bool withHardware = true, bool withIface = true)
     {
@@ -27,31 +26,24 @@ internal sealed class TransportFixture : IDisposable
             .AddPortal("127.0.0.1:3260")
             .AddPortal("127.0.0.2:3260")
             .AddPortal("127.0.0.1:3261", PortalState.Refusing);
-        Db = new IfaceDb(Host);
         if (withIface)
         {
-            Db.With(Cxgb4, "cxgb4i", Mac);
+            Host.WithIface(Cxgb4, "cxgb4i", Mac);
         }
 
-        Sysfs = new FakeSysfs().AddTransport("tcp").AddTransport("iser");
         if (withHardware)
         {
-            Sysfs.AddNic("eth2", Mac, "cxgb4").AddIscsiHost(9, Mac, "cxgb4i").AddTransport("cxgb4i");
+            Host.AddNetworkInterface("eth2", Mac, "cxgb4").AddOffloadHost(9, Mac, "cxgb4i");
         }
 
-        Options = new IscsiConnectorOptions { Transport = Cxgb4, LockDirectory = _locks, DevicePollInterval = TimeSpan.FromMilliseconds(10) };
+        Options = new IscsiConnectorOptions { Transport = Cxgb4, DevicePollInterval = TimeSpan.FromMilliseconds(10) };
         configure(Options);
         Logs = new ConnectorLogCapture();
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        Connector = IscsiConnectorFactory.Create(Options, Db, new OverlayFileSystem(Host, Sysfs), Host.TimeProvider, _loggerFactory);
-        Db.ClearCommands();
+        Connector = Host.CreateConnector(Options, _loggerFactory);
     }
 
     public SimulatedIscsiHost Host { get; }
-
-    public IfaceDb Db { get; }
-
-    public FakeSysfs Sysfs { get; }
 
     public IscsiConnectorOptions Options { get; }
 
@@ -59,10 +51,16 @@ internal sealed class TransportFixture : IDisposable
 
     public ConnectorLogCapture Logs { get; }
 
+    /// <summary>The <c>iscsiadm -m iface</c> commands run so far.</summary>
+    public List<CommandSpec> IfaceCommands => IfaceCommandsOf(Host);
+
     public static IscsiPath PathOf(string host, int port = 3260) => new(new IscsiPortal(host, port), Iqn, 1);
 
+    public static List<CommandSpec> IfaceCommandsOf(SimulatedIscsiHost host) =>
+        host.Invocations.Select(i => i.Command).Where(c => c.ArgumentValues.Take(2).SequenceEqual(["-m", "iface"])).ToList();
+
     /// <summary>The iscsiadm commands that take <c>-I</c> (node and discovery modes), as "verb iface".</summary>
-    public List<(string Operation, string? Iface)> IfaceUses() => Db.Commands
+    public List<(string Operation, string? Iface)> IfaceUses() => Host.Invocations.Select(i => i.Command)
         .Where(c => c.FileName == "iscsiadm" && c.ArgumentValues.ElementAtOrDefault(1) is "node" or "discoverydb" or "discovery")
         .Select(c => (Operation(c), IfaceOf(c)))
         .ToList();
@@ -70,10 +68,7 @@ internal sealed class TransportFixture : IDisposable
     public void Dispose()
     {
         _loggerFactory.Dispose();
-        if (Directory.Exists(_locks))
-        {
-            Directory.Delete(_locks, recursive: true);
-        }
+        Host.HeldLocks.Should().BeEmpty();
     }
 
     private static string? IfaceOf(CommandSpec c)

@@ -1,6 +1,6 @@
 using IscsiConnector.Execution;
 
-namespace IscsiConnector.Tests.Integration.Support;
+namespace IscsiConnector.Tests.Connector.Support;
 
 /// <summary>
 /// Holds every <c>iscsiadm --login</c> until <paramref name="gate"/> of them are in flight at the same time, then lets

@@ -1,21 +1,25 @@
-using IscsiConnector.Testing.Simulation;
-using IscsiConnector.Tests.Integration.Support;
-using static IscsiConnector.Tests.Integration.FailoverIntegrationTests;
+using IscsiConnector.Tests.Connector.Support;
+using static IscsiConnector.Tests.Connector.Support.ConnectorFixture;
 
-namespace IscsiConnector.Tests.Integration;
+namespace IscsiConnector.Tests.Connector;
 
 /// <summary>
 /// open-iscsi's node database under concurrent iscsiadm processes. Seen on the real kernel (tests/system
 /// scenario 7, eight detaches at once): "-o delete" of one target failed with exit 6 because another
 /// process deleted a different target's record while iscsiadm walked the tree.
 /// </summary>
-public sealed class NodeDatabaseRaceIntegrationTests
+public sealed class NodeDatabaseRaceTests
 {
     private const string Stderr =
         "iscsiadm: iface iter could not stat /etc/iscsi/nodes/iqn.2024-01.test.testbed:vol5/127.0.0.1,3260.\n" +
         "iscsiadm: Could not execute operation on all records: encountered iSCSI database failure";
 
-    private static SimRig Rig() => SimRig.Create(time => new SimulatedIscsiHost(time).AddTarget(Iqn).AddPortal("127.0.0.1:3260"));
+    private static ConnectorFixture Rig()
+    {
+        var f = new ConnectorFixture();
+        f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
+        return f;
+    }
 
     private static ConnectionInfo Single => Info("""{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1}""");
 

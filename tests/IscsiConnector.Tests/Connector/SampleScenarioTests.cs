@@ -1,19 +1,15 @@
-using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
-using IscsiConnector.Tests.Integration.Support;
+using IscsiConnector.Tests.Connector.Support;
 using static IscsiConnector.Tests.Testing.TestBed;
 
-namespace IscsiConnector.Tests.Integration;
+namespace IscsiConnector.Tests.Connector;
 
 /// <summary>The shipped samples/scenarios + samples/connection-info pairs, attached and detached through the library.</summary>
-public sealed class SampleScenarioIntegrationTests
+public sealed class SampleScenarioTests
 {
-    private static SimRig Rig(string scenario, bool multipath = false)
-    {
-        var time = new SimulatedTimeProvider();
-        var host = SimulatedIscsiHost.FromScenario(File.ReadAllText(RepositoryFile($"samples/scenarios/{scenario}")), time);
-        return new SimRig(host, time, o => o.UseMultipath = multipath);
-    }
+    private static ConnectorFixture Rig(string scenario, bool multipath = false) => new(
+        o => o.UseMultipath = multipath,
+        host: time => SimulatedIscsiHost.FromScenario(File.ReadAllText(RepositoryFile($"samples/scenarios/{scenario}")), time));
 
     private static ConnectionInfo Sample(string name) => ConnectionInfo.Parse(File.ReadAllText(RepositoryFile($"samples/connection-info/{name}")));
 

@@ -67,7 +67,8 @@ public sealed class MigrationCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         var json = result.Json();
         json.GetProperty("portal").GetString().Should().Be($"127.0.0.1:{LivePort}");
-        json.GetProperty("url").GetString().Should().Be($"iscsi://miguser@127.0.0.1:{LivePort}/iqn.2026-11.test.mig:dst/3");
+        json.GetProperty("url").GetString().Should().Be($"iscsi://127.0.0.1:{LivePort}/iqn.2026-11.test.mig:dst/3");
+        json.GetProperty("drive").GetString().Should().Be($"file=iscsi://127.0.0.1:{LivePort}/iqn.2026-11.test.mig:dst/3,file.user=miguser,file.password-secret=iscsi-chap0,format=raw");
         var blockdev = json.GetProperty("blockdev");
         (blockdev.GetProperty("driver").GetString(), blockdev.GetProperty("user").GetString(), blockdev.GetProperty("password-secret").GetString(), blockdev.GetProperty("node-name").GetString())
             .Should().Be(("iscsi", "miguser", "iscsi-chap0", "vol"));

@@ -43,6 +43,7 @@ internal static class MigrationJson
 
         writer.WriteString("disk_xml", volume.DiskXml);
         writer.WriteString("url", volume.Url);
+        writer.WriteString("drive", volume.DriveOptions);
         writer.WritePropertyName("blockdev");
         writer.WriteRawValue(volume.BlockdevJson);
         writer.WriteString("password_secret", volume.PasswordSecretId);

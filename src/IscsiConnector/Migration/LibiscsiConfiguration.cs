@@ -86,7 +86,8 @@ public static class LibiscsiConfiguration
             serial,
             source,
             LibiscsiDiskXml.Create(source, options.TargetDev, options.TargetBus, serial),
-            QemuIscsiText.Url(path, user),
+            QemuIscsiText.Url(path),
+            QemuIscsiText.Drive(path, user, options.PasswordSecretId, options.InitiatorName),
             QemuIscsiText.Blockdev(path, user, options.PasswordSecretId, options.InitiatorName, options.NodeName),
             user is null ? null : options.PasswordSecretId,
             found);

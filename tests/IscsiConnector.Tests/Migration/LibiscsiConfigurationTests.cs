@@ -35,6 +35,7 @@ public sealed class LibiscsiConfigurationTests : IDisposable
         volume.Portals.Select(p => (p.Path.Portal.Port, p.Reachable)).Should().Equal((dead, false), (live, true));
         volume.Source.Name.Should().Be($"{AltIqn}/7");
         volume.Url.Should().Be($"iscsi://127.0.0.1:{live}/{AltIqn}/7");
+        volume.DriveOptions.Should().Be($"file=iscsi://127.0.0.1:{live}/{AltIqn}/7,format=raw");
         volume.BlockdevJson.Should().Be($$"""{"driver":"iscsi","transport":"tcp","portal":"127.0.0.1:{{live}}","target":"{{AltIqn}}","lun":7}""");
         volume.PasswordSecretId.Should().BeNull();
         volume.DiskXml.Should().Be($"""
@@ -72,7 +73,8 @@ public sealed class LibiscsiConfigurationTests : IDisposable
 
         var volume = await LibiscsiConfiguration.CreateAsync(info, options);
 
-        volume.Url.Should().Be($"iscsi://chapuser@[::1]:{live}/{Iqn}/1");
+        volume.Url.Should().Be($"iscsi://[::1]:{live}/{Iqn}/1");
+        volume.DriveOptions.Should().Be($"file=iscsi://[::1]:{live}/{Iqn}/1,file.user=chapuser,file.password-secret=chap5,file.initiator-name=iqn.1993-08.org.debian:01:dest,format=raw");
         var blockdev = JsonDocument.Parse(volume.BlockdevJson).RootElement;
         blockdev.GetProperty("portal").GetString().Should().Be($"[::1]:{live}");
         blockdev.GetProperty("user").GetString().Should().Be("chapuser");
@@ -82,7 +84,7 @@ public sealed class LibiscsiConfigurationTests : IDisposable
         volume.PasswordSecretId.Should().Be("chap5");
         volume.DiskXml.Should().Contain("<host name=\"::1\"").And.Contain("<auth username=\"chapuser\">").And.Contain("<secret type=\"iscsi\" usage=\"volume-5\" />")
             .And.Contain("<iqn name=\"iqn.1993-08.org.debian:01:dest\" />");
-        string.Join("\n", volume.DiskXml, volume.Url, volume.BlockdevJson, volume.ToString(), volume.Source.ToString()).Should().NotContain("s3cr3t");
+        string.Join("\n", volume.DiskXml, volume.Url, volume.DriveOptions, volume.BlockdevJson, volume.ToString(), volume.Source.ToString()).Should().NotContain("s3cr3t");
         LibvirtSchema.AssertValidDisk(volume.DiskXml);
     }
 
@@ -94,7 +96,8 @@ public sealed class LibiscsiConfigurationTests : IDisposable
         var volume = LibiscsiConfiguration.Create(info, info.Primary);
 
         volume.Source.Auth.Should().Be(new IscsiSecretReference("ops-user", $"{Iqn}-lun-1"));
-        volume.Url.Should().Be($"iscsi://ops-user@127.0.0.1:3260/{Iqn}/1");
+        volume.Url.Should().Be($"iscsi://127.0.0.1:3260/{Iqn}/1", "a user in the URL would make QEMU use the URL's empty password");
+        volume.DriveOptions.Should().Be($"file=iscsi://127.0.0.1:3260/{Iqn}/1,file.user=ops-user,file.password-secret=iscsi-chap0,format=raw");
         volume.BlockdevJson.Should().Be($$"""{"driver":"iscsi","transport":"tcp","portal":"127.0.0.1:3260","target":"{{Iqn}}","lun":1,"user":"ops-user","password-secret":"iscsi-chap0"}""");
         volume.Portals.Single().Reachable.Should().BeNull();
         LibvirtSchema.AssertValidDisk(volume.DiskXml);

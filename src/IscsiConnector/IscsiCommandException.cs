@@ -1,10 +1,11 @@
-using IscsiConnector.IscsiAdm;
+using IscsiConnector.Internal;
 
 namespace IscsiConnector;
 
 /// <summary>
 /// An external command failed, timed out or could not be started. Carries the redacted command line,
-/// the exit code (typed for <c>iscsiadm</c>) and the trimmed standard error.
+/// the exit code, what kind of failure it means (<see cref="Kind"/>, for the programs this library interprets) and
+/// the trimmed standard error.
 /// </summary>
 public sealed class IscsiCommandException : IscsiException
 {
@@ -19,6 +20,7 @@ public sealed class IscsiCommandException : IscsiException
     /// <param name="message">A sentence saying what failed and how to fix it.</param>
     /// <param name="timedOut">Whether the process was killed because it exceeded its timeout.</param>
     /// <param name="innerException">The cause, if any.</param>
+    /// <param name="kind">What the exit code means, when the program is one this library interprets (<c>iscsiadm</c>).</param>
     public IscsiCommandException(
         string program,
         string commandLine,
@@ -26,9 +28,11 @@ public sealed class IscsiCommandException : IscsiException
         string? standardError,
         string message,
         bool timedOut = false,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        IscsiErrorKind kind = IscsiErrorKind.Unknown)
         : base(message, innerException)
     {
+        Kind = kind;
         Program = program;
         CommandLine = commandLine;
         ExitCode = exitCode;
@@ -45,9 +49,8 @@ public sealed class IscsiCommandException : IscsiException
     /// <summary>Gets the process exit code, or <see langword="null"/> if the process did not exit by itself.</summary>
     public int? ExitCode { get; }
 
-    /// <summary>Gets the exit code as an <c>iscsiadm</c> error, or <see langword="null"/> when the program was not <c>iscsiadm</c> or did not exit.</summary>
-    public IscsiAdmExitCode? IscsiAdmError =>
-        ExitCode is { } code && Path.GetFileName(Program) == "iscsiadm" ? IscsiAdmExitCodeExtensions.FromProcessExitCode(code) : null;
+    /// <summary>Gets what kind of failure the exit code means; <see cref="IscsiErrorKind.Unknown"/> for programs this library does not interpret and for processes that did not exit.</summary>
+    public IscsiErrorKind Kind { get; }
 
     /// <summary>Gets the trimmed standard error of the process.</summary>
     public string StandardError { get; }
@@ -56,10 +59,10 @@ public sealed class IscsiCommandException : IscsiException
     public bool TimedOut { get; }
 
     /// <summary>Gets a value indicating whether the failure was an authentication (CHAP) failure.</summary>
-    public bool IsAuthenticationFailure => IscsiAdmError == IscsiAdmExitCode.LoginAuthFailed;
+    public bool IsAuthenticationFailure => Kind == IscsiErrorKind.AuthenticationFailed;
 
     /// <inheritdoc />
-    public override bool IsTransient => IscsiAdmError is { } error && error.IsTransient();
+    public override bool IsTransient => Kind.IsTransient();
 
     private static string Trim(string? text)
     {

@@ -9,7 +9,7 @@ public sealed class PackageTests
     [PackFact]
     public async Task Pack_ThenToolInstall_GivesAWorkingIscsiConnectorCommand()
     {
-        var work = Path.Combine(Path.GetTempPath(), "iscsi-connector-pack-test", Guid.NewGuid().ToString("N"));
+        var work = Path.Combine(Path.GetTempPath(), "iscsi-connector-pack-test-" + Guid.NewGuid().ToString("N"));
         var feed = Path.Combine(work, "feed");
         var tools = Path.Combine(work, "tools");
         Directory.CreateDirectory(feed);

@@ -130,8 +130,8 @@ internal sealed class ConnectorSession : IDisposable
             var connector = IscsiConnectorFactory.Create(options, observed, observedFileSystem, time, loggerFactory);
             var ifaceLogger = loggerFactory.CreateLogger<IscsiIfaceManager>();
             var ifaces = observedFileSystem is null
-                ? IscsiIfaceManager.ForThisHost(observed, options, ifaceLogger)
-                : new IscsiIfaceManager(observed, observedFileSystem, options, ifaceLogger);
+                ? IscsiIfaceManager.ForThisHost(observed, ifaceLogger, options.CommandTimeout)
+                : new IscsiIfaceManager(observed, observedFileSystem, ifaceLogger, options.CommandTimeout);
             Func<IVolumeConnector>? quiet = host is null ? null : () => IscsiConnectorFactory.Create(options, host, host, time, NullLoggerFactory.Instance);
             return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet);
         }

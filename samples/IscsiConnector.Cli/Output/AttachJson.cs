@@ -83,9 +83,9 @@ internal static class AttachJson
             writer.WriteString("outcome", JsonOutput.SnakeCase(portal.Outcome.ToString()));
             writer.WriteString("error", portal.Outcome == LoginOutcome.Failed ? portal.Message ?? portal.Failure?.ToString() : null);
             writer.WriteString("failure", portal.Failure is { } kind ? JsonOutput.SnakeCase(kind.ToString()) : null);
-            if (portal.ExitCode is { } code)
+            if (portal.NativeCode is { } code)
             {
-                writer.WriteNumber("exit_code", (int)code);
+                writer.WriteNumber("exit_code", code);
             }
             else
             {

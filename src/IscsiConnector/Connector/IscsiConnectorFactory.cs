@@ -1,13 +1,25 @@
 using IscsiConnector.Connector.Internal;
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
+using IscsiConnector.Initiator;
+using IscsiConnector.IscsiAdm;
+using IscsiConnector.Linux;
+using IscsiConnector.Locking.Internal;
+using IscsiConnector.PortalAttempts;
+using IscsiConnector.Resilience.Internal;
+using IscsiConnector.Transports;
+using IscsiConnector.Transports.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace IscsiConnector;
 
-/// <summary>Creates an <see cref="IVolumeConnector"/> without dependency injection.</summary>
+/// <summary>
+/// Creates an <see cref="IVolumeConnector"/> without dependency injection. The composition root: the only place
+/// (with <c>AddIscsiConnector</c>, which calls it) that turns <see cref="IscsiConnectorOptions"/> into each part's
+/// own settings and wires the parts together.
+/// </summary>
 public static class IscsiConnectorFactory
 {
     /// <summary>Creates a connector for this Linux host (open-iscsi), or over the seams given (tests, a simulated host).</summary>
@@ -27,12 +39,40 @@ public static class IscsiConnectorFactory
     {
         options ??= new IscsiConnectorOptions();
         Validate(options);
-        return new VolumeConnector(
+        return Build(
             options,
             executor ?? CreateProcessExecutor(options, loggerFactory),
             fileSystem ?? new PhysicalHostFileSystem(),
             timeProvider ?? TimeProvider.System,
             loggerFactory ?? NullLoggerFactory.Instance);
+    }
+
+    /// <summary>Wires a connector from validated <paramref name="options"/>; <paramref name="probe"/> replaces the TCP probe (tests).</summary>
+    internal static IVolumeConnector Build(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time, ILoggerFactory loggerFactory, IPortalProbe? probe = null)
+    {
+        var logger = loggerFactory.CreateLogger("IscsiConnector.VolumeConnector");
+        var transportLogger = loggerFactory.CreateLogger("IscsiConnector.Transports");
+        var runner = new CommandRunner(executor, options.CommandTimeout);
+        var initiator = new OpenIscsiInitiator(runner, fileSystem, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+        var requestedIface = TransportSettings.RequestedIfaceOf(options);
+        var transports = new TransportSelector(
+            new IscsiIfaceManager(runner, fileSystem, transportLogger),
+            new TransportSettings(requestedIface, options.IfaceDefinition, options.VerifyTransportHardware, options.TransportFallback),
+            transportLogger);
+        var fallBackToTcp = options.TransportFallback == TransportFallback.FallBackToTcp;
+        var pipelines = new ConnectorPipelines(
+            new RetrySettings(options.LoginRetryAttempts, options.LoginRetryDelay, options.FlushRetries, options.FlushRetryDelay, options.DevicePollInterval), time, logger);
+        var locks = new TargetLocks(fileSystem, options.LockDirectory, options.LockTimeout, pipelines.LockPoll, logger);
+        var portals = new PortalAttemptServices(initiator, locks, pipelines, time, logger, new PortalAttemptSettings(options.DeviceWaitTimeout, options.RescanAttempts, fallBackToTcp));
+        var attach = new AttachSettings(
+            options.UseMultipath, options.EnforceMultipath, options.RequireAllPaths, options.MaxParallelLogins, options.MultipathWaitTimeout,
+            options.DiscoverWhenSinglePortal, options.ProbePortals, options.ProbeTimeout, fallBackToTcp,
+            new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
+        var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
+        return new VolumeConnector(
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? new TcpPortalProbe(time), attach, logger), new MultipathPortals(initiator, attach, logger), attach),
+            new Detacher(initiator, sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
+            new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
     }
 
     internal static void Validate(IscsiConnectorOptions options)

@@ -3,7 +3,7 @@ namespace IscsiConnector;
 /// <summary>Why a portal did not contribute a device to an attach.</summary>
 public enum PortalFailureKind
 {
-    /// <summary><c>iscsiadm --login</c> failed for a reason other than authentication; see <see cref="PortalOutcome.ExitCode"/>.</summary>
+    /// <summary>The login failed for a reason other than authentication; see <see cref="PortalOutcome.ErrorKind"/> and <see cref="PortalOutcome.NativeCode"/>.</summary>
     LoginFailed,
 
     /// <summary>The target rejected the CHAP credentials (<c>iscsiadm</c> exit code 24).</summary>

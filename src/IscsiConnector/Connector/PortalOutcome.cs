@@ -1,4 +1,3 @@
-using IscsiConnector.IscsiAdm;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector;
@@ -12,8 +11,11 @@ public sealed record PortalOutcome(IscsiPath Path, LoginOutcome Outcome, TimeSpa
     /// <summary>Gets the kind of failure when <see cref="Outcome"/> is <see cref="LoginOutcome.Failed"/>, otherwise <see langword="null"/>.</summary>
     public PortalFailureKind? Failure { get; init; }
 
-    /// <summary>Gets the <c>iscsiadm</c> exit code behind a failure, or <see langword="null"/> when no command failed.</summary>
-    public IscsiAdmExitCode? ExitCode { get; init; }
+    /// <summary>Gets what kind of error the initiator reported behind a failure, or <see langword="null"/> when no initiator command failed.</summary>
+    public IscsiErrorKind? ErrorKind { get; init; }
+
+    /// <summary>Gets the platform's own code behind a failure (an <c>iscsiadm</c> exit code on Linux), or <see langword="null"/> when no command failed.</summary>
+    public int? NativeCode { get; init; }
 
     /// <summary>Gets a sentence explaining a failure or a skip, or <see langword="null"/> on success. Never contains a secret.</summary>
     public string? Message { get; init; }
@@ -32,5 +34,5 @@ public sealed record PortalOutcome(IscsiPath Path, LoginOutcome Outcome, TimeSpa
 
     /// <inheritdoc />
     public override string ToString() =>
-        Message is null ? $"{Path}: {Outcome}" : $"{Path}: {Outcome} ({Failure}{(ExitCode is { } code ? $", iscsiadm {(int)code} {code}" : string.Empty)}): {Message}";
+        Message is null ? $"{Path}: {Outcome}" : $"{Path}: {Outcome} ({Failure}{(NativeCode is { } code ? $", {ErrorKind} {code}" : string.Empty)}): {Message}";
 }

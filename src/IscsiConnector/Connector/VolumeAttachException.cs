@@ -1,4 +1,4 @@
-using IscsiConnector.IscsiAdm;
+using IscsiConnector.Internal;
 
 namespace IscsiConnector;
 
@@ -25,7 +25,7 @@ public sealed class VolumeAttachException : IscsiException
 
     /// <summary>
     /// Gets a value indicating whether the failure was authentication: every portal that was tried failed
-    /// with <c>iscsiadm</c> exit code 24 (CHAP missing or wrong).
+    /// with <see cref="PortalFailureKind.AuthenticationFailed"/> (CHAP missing or wrong; <c>iscsiadm</c> exit code 24).
     /// </summary>
     public bool IsAuthenticationFailure
     {
@@ -36,9 +36,9 @@ public sealed class VolumeAttachException : IscsiException
         }
     }
 
-    /// <summary>Gets the exit code of the last failed portal's command, or <see langword="null"/>.</summary>
-    public IscsiAdmExitCode? LastExitCode => Portals.LastOrDefault(p => p.ExitCode is not null)?.ExitCode;
+    /// <summary>Gets the platform's code (an <c>iscsiadm</c> exit code on Linux) of the last failed portal's command, or <see langword="null"/>.</summary>
+    public int? LastNativeCode => Portals.LastOrDefault(p => p.NativeCode is not null)?.NativeCode;
 
     /// <inheritdoc />
-    public override bool IsTransient => !IsAuthenticationFailure && Portals.Any(p => p.ExitCode is { } code && code.IsTransient());
+    public override bool IsTransient => !IsAuthenticationFailure && Portals.Any(p => p.ErrorKind is { } kind && kind.IsTransient());
 }

@@ -38,7 +38,7 @@ public static class IscsiConnectorServiceCollectionExtensions
         services.TryAddSingleton<ICommandExecutor>(sp => IscsiConnectorFactory.CreateProcessExecutor(
             sp.GetRequiredService<IOptions<IscsiConnectorOptions>>().Value,
             sp.GetService<ILoggerFactory>()));
-        services.TryAddSingleton<IVolumeConnector>(sp => new VolumeConnector(
+        services.TryAddSingleton<IVolumeConnector>(sp => IscsiConnectorFactory.Build(
             sp.GetRequiredService<IOptions<IscsiConnectorOptions>>().Value,
             sp.GetRequiredService<ICommandExecutor>(),
             sp.GetRequiredService<IHostFileSystem>(),

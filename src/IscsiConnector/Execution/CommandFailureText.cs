@@ -1,5 +1,4 @@
 using System.Text;
-using IscsiConnector.IscsiAdm;
 
 namespace IscsiConnector.Execution;
 
@@ -32,17 +31,14 @@ internal static class CommandFailureText
         return text;
     }
 
-    /// <summary>What failed, the evidence (exit code, its meaning, standard error) and, where known, how to fix it.</summary>
-    public static string Describe(CommandSpec command, int exitCode, string redactedStandardError)
+    /// <summary>What failed, the evidence (exit code, its meaning when known, standard error) and, where known, how to fix it.</summary>
+    public static string Describe(CommandSpec command, int exitCode, string redactedStandardError, CommandFailureMeaning? meaning)
     {
         var message = new StringBuilder();
         message.Append('\'').Append(command.ToDisplayString()).Append("' failed with exit code ").Append(exitCode);
-        string? hint = null;
-        if (Path.GetFileName(command.FileName) == "iscsiadm")
+        if (meaning is not null)
         {
-            var code = IscsiAdmExitCodeExtensions.FromProcessExitCode(exitCode);
-            message.Append(" (").Append(code).Append(": ").Append(code.GetDescription()).Append(')');
-            hint = Hint(code);
+            message.Append(" (").Append(meaning.Summary).Append(')');
         }
 
         var error = redactedStandardError.Trim();
@@ -53,26 +49,11 @@ internal static class CommandFailureText
         }
 
         message.Append('.');
-        if (hint is not null)
+        if (meaning?.Hint is { } hint)
         {
             message.Append(' ').Append(hint);
         }
 
         return message.ToString();
     }
-
-    private static string? Hint(IscsiAdmExitCode code) => code switch
-    {
-        IscsiAdmExitCode.LoginAuthFailed => "Check the CHAP user name and secret (auth_username/auth_password) against the target's account.",
-        IscsiAdmExitCode.FatalLogin => "The target refused the login for good: check the target name and that the target's ACL allows this initiator name.",
-        IscsiAdmExitCode.TransportTimeout or IscsiAdmExitCode.Transport =>
-            "The portal did not accept a connection: check its address and port and that the target is up (refused and dropped connections both end here).",
-        IscsiAdmExitCode.PduTimeout => "The portal did not answer in time: check that the target is up and reachable.",
-        IscsiAdmExitCode.TransportNotFound => "The iSCSI transport is not loaded: load its kernel module (modprobe iscsi_tcp) and make sure iscsid is running.",
-        IscsiAdmExitCode.IscsidNotConnected or IscsiAdmExitCode.IscsidCommunication => "Start iscsid (systemctl start iscsid) and check its log.",
-        IscsiAdmExitCode.Access => "iscsiadm needs root: run as root or configure a root helper such as [\"sudo\", \"-n\"].",
-        IscsiAdmExitCode.NoObjectsFound => "No matching node record, session or target exists.",
-        IscsiAdmExitCode.SessionExists => "A session to this target through this portal already exists.",
-        _ => null,
-    };
 }

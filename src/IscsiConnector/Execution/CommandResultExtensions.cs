@@ -14,7 +14,13 @@ public static class CommandResultExtensions
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="IscsiCommandException">The exit code was not accepted. The message, command line and
     /// standard error carry no secret argument or secret standard input.</exception>
-    public static CommandResult ThrowIfFailed(this CommandResult result, CommandSpec command, params int[] acceptedExitCodes)
+    /// <remarks>The exception's <see cref="IscsiCommandException.Kind"/> is <see cref="IscsiErrorKind.Unknown"/>: this layer knows no
+    /// program's exit codes. The connector's own <c>iscsiadm</c> calls add the code's meaning and a hint.</remarks>
+    public static CommandResult ThrowIfFailed(this CommandResult result, CommandSpec command, params int[] acceptedExitCodes) =>
+        result.ThrowIfFailed(command, null, acceptedExitCodes);
+
+    /// <summary>As <see cref="ThrowIfFailed(CommandResult, CommandSpec, int[])"/>, with the meaning of the exit code from the layer that knows the program.</summary>
+    internal static CommandResult ThrowIfFailed(this CommandResult result, CommandSpec command, Func<int, CommandFailureMeaning?>? explain, params int[] acceptedExitCodes)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(command);
@@ -24,7 +30,7 @@ public static class CommandResultExtensions
             return result;
         }
 
-        throw result.ToException(command);
+        throw result.ToException(command, explain?.Invoke(result.ExitCode));
     }
 
     /// <summary>
@@ -33,9 +39,12 @@ public static class CommandResultExtensions
     /// </summary>
     /// <param name="result">The result of running <paramref name="command"/>.</param>
     /// <param name="command">The command that produced the result.</param>
-    /// <returns>The exception: redacted command line, typed exit code, redacted trimmed standard error.</returns>
+    /// <returns>The exception: redacted command line, exit code, redacted trimmed standard error.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IscsiCommandException ToException(this CommandResult result, CommandSpec command)
+    public static IscsiCommandException ToException(this CommandResult result, CommandSpec command) => result.ToException(command, null);
+
+    /// <summary>As <see cref="ToException(CommandResult, CommandSpec)"/>, with the exit code's <paramref name="meaning"/>.</summary>
+    internal static IscsiCommandException ToException(this CommandResult result, CommandSpec command, CommandFailureMeaning? meaning)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(command);
@@ -45,6 +54,7 @@ public static class CommandResultExtensions
             command.ToDisplayString(),
             result.ExitCode,
             standardError,
-            CommandFailureText.Describe(command, result.ExitCode, standardError));
+            CommandFailureText.Describe(command, result.ExitCode, standardError, meaning),
+            kind: meaning?.Kind ?? IscsiErrorKind.Unknown);
     }
 }

@@ -14,7 +14,7 @@ namespace IscsiConnector.Execution;
 /// <remarks>
 /// Every command runs with <c>LC_ALL=C</c> so that <c>iscsiadm</c> and friends print the untranslated
 /// text the parsers expect. A non-zero exit code is returned, not thrown: use
-/// <see cref="CommandResultExtensions.ThrowIfFailed"/> where a failure is an error.
+/// <see cref="CommandResultExtensions.ThrowIfFailed(CommandResult, CommandSpec, int[])"/> where a failure is an error.
 /// </remarks>
 public sealed partial class ProcessCommandExecutor : ICommandExecutor
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IscsiConnector.Connector.Internal;
 using IscsiConnector.Execution;
 
 namespace IscsiConnector.IscsiAdm;
@@ -39,18 +38,18 @@ internal static class IscsiAdmCommands
     public static CommandSpec DiscoveryDbDiscover(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "--discover");
 
     /// <summary>The node settings as <c>-n/-v</c> pairs. Scan is manual so that only our LUN is scanned, never the whole target.</summary>
-    public static IEnumerable<(string Key, CommandArgument Value)> NodeSettingPairs(NodeSettings settings)
+    public static IEnumerable<(string Key, CommandArgument Value)> NodeSettingPairs(TimeSpan loginTimeout, int initialLoginRetryMax, bool automaticStartup, TimeSpan? replacementTimeout, ChapCredentials? chap)
     {
         yield return ("node.session.scan", "manual");
-        yield return ("node.startup", settings.AutomaticStartup ? "automatic" : "manual");
-        yield return ("node.conn[0].timeo.login_timeout", Seconds(settings.LoginTimeout));
-        yield return ("node.session.initial_login_retry_max", settings.InitialLoginRetryMax.ToString(CultureInfo.InvariantCulture));
-        if (settings.ReplacementTimeout is { } replacement)
+        yield return ("node.startup", automaticStartup ? "automatic" : "manual");
+        yield return ("node.conn[0].timeo.login_timeout", Seconds(loginTimeout));
+        yield return ("node.session.initial_login_retry_max", initialLoginRetryMax.ToString(CultureInfo.InvariantCulture));
+        if (replacementTimeout is { } replacement)
         {
             yield return ("node.session.timeo.replacement_timeout", Seconds(replacement));
         }
 
-        if (settings.Chap is { } chap)
+        if (chap is not null)
         {
             yield return ("node.session.auth.authmethod", chap.Method);
             yield return ("node.session.auth.username", chap.Username);

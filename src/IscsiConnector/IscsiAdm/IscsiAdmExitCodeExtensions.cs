@@ -1,3 +1,5 @@
+using IscsiConnector.Internal;
+
 namespace IscsiConnector.IscsiAdm;
 
 /// <summary>Classifies and describes <see cref="IscsiAdmExitCode"/> values.</summary>
@@ -22,17 +24,27 @@ public static class IscsiAdmExitCodeExtensions
     /// module (12), invalid arguments (7) and "not found"/"already exists" (21, 15) cannot change by
     /// retrying; 21 and 15 are usually outcomes the caller accepts rather than errors.</para>
     /// </remarks>
-    public static bool IsTransient(this IscsiAdmExitCode code) => code switch
+    public static bool IsTransient(this IscsiAdmExitCode code) => code.ToErrorKind().IsTransient();
+
+    /// <summary>Gets the platform-neutral kind of failure a code stands for.</summary>
+    /// <param name="code">The exit code.</param>
+    /// <returns>The kind; transient codes (see <see cref="IsTransient"/>) map to <see cref="IscsiErrorKind.InitiatorUnavailable"/> or <see cref="IscsiErrorKind.Temporary"/>.</returns>
+    public static IscsiErrorKind ToErrorKind(this IscsiAdmExitCode code) => code switch
     {
-        IscsiAdmExitCode.NoMemory => true,
-        IscsiAdmExitCode.NodeDatabase => true,
-        IscsiAdmExitCode.Internal => true,
-        IscsiAdmExitCode.IscsidCommunication => true,
-        IscsiAdmExitCode.IscsidNotConnected => true,
-        IscsiAdmExitCode.Busy => true,
-        IscsiAdmExitCode.TryAgain => true,
-        IscsiAdmExitCode.SessionNotConnected => true,
-        _ => false,
+        IscsiAdmExitCode.Transport or IscsiAdmExitCode.TransportTimeout or IscsiAdmExitCode.PduTimeout => IscsiErrorKind.Unreachable,
+        IscsiAdmExitCode.LoginAuthFailed => IscsiErrorKind.AuthenticationFailed,
+        IscsiAdmExitCode.FatalLogin => IscsiErrorKind.LoginRejected,
+        IscsiAdmExitCode.SessionNotFound or IscsiAdmExitCode.NoObjectsFound or IscsiAdmExitCode.SysfsLookup or IscsiAdmExitCode.HostNotFound => IscsiErrorKind.NotFound,
+        IscsiAdmExitCode.SessionExists => IscsiErrorKind.AlreadyExists,
+        IscsiAdmExitCode.IscsidCommunication or IscsiAdmExitCode.IscsidNotConnected => IscsiErrorKind.InitiatorUnavailable,
+        IscsiAdmExitCode.NoMemory or IscsiAdmExitCode.NodeDatabase or IscsiAdmExitCode.Internal or IscsiAdmExitCode.Busy
+            or IscsiAdmExitCode.TryAgain or IscsiAdmExitCode.SessionNotConnected => IscsiErrorKind.Temporary,
+        IscsiAdmExitCode.Access => IscsiErrorKind.AccessDenied,
+        IscsiAdmExitCode.TransportNotFound or IscsiAdmExitCode.TransportCapabilities or IscsiAdmExitCode.IsnsUnavailable
+            or IscsiAdmExitCode.OperationNotSupported or IscsiAdmExitCode.UnknownDiscoveryType => IscsiErrorKind.NotSupported,
+        IscsiAdmExitCode.InvalidArgument or IscsiAdmExitCode.InvalidManagementRequest => IscsiErrorKind.InvalidArgument,
+        IscsiAdmExitCode.Success => IscsiErrorKind.Unknown,
+        _ => IscsiErrorKind.Failed,
     };
 
     /// <summary>Converts a raw process exit code to the enum; unknown codes map to <see cref="IscsiAdmExitCode.Generic"/>.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IscsiConnector.Connector.Internal;
+using IscsiConnector.Initiator;
 
 namespace IscsiConnector.Linux;
 

@@ -1,4 +1,4 @@
-using IscsiConnector.Connector.Internal;
+using IscsiConnector.Initiator;
 
 namespace IscsiConnector.Linux;
 

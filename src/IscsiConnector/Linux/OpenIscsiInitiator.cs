@@ -1,6 +1,5 @@
-using IscsiConnector.Connector.Internal;
-using IscsiConnector.Execution;
 using IscsiConnector.Host;
+using IscsiConnector.Initiator;
 using IscsiConnector.IscsiAdm;
 using IscsiConnector.Linux.Internal;
 
@@ -18,12 +17,12 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
     private readonly string _iface;
     private readonly TimeSpan _loginTimeout;
 
-    public OpenIscsiInitiator(ICommandExecutor executor, IHostFileSystem fileSystem, IscsiConnectorOptions options)
+    public OpenIscsiInitiator(CommandRunner runner, IHostFileSystem fileSystem, OpenIscsiSettings settings)
     {
-        _runner = new CommandRunner(executor, options);
+        _runner = runner;
         _fs = fileSystem;
-        _iface = options.Transport;
-        _loginTimeout = options.LoginTimeout;
+        _iface = settings.Iface;
+        _loginTimeout = settings.DiscoveryLoginTimeout;
     }
 
     public async Task PrepareNodeAsync(IscsiPath path, bool exists, NodeSettings settings, CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
             await _runner.RunAsync(IscsiAdmCommands.NodeNew(path, _iface), cancellationToken).ConfigureAwait(false);
         }
 
-        await _runner.RunAsync(IscsiAdmCommands.NodeUpdate(path, _iface, IscsiAdmCommands.NodeSettingPairs(settings)), cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync(IscsiAdmCommands.NodeUpdate(path, _iface, IscsiAdmCommands.NodeSettingPairs(settings.LoginTimeout, settings.InitialLoginRetryMax, settings.AutomaticStartup, settings.ReplacementTimeout, settings.Chap)), cancellationToken).ConfigureAwait(false);
     }
 
     public Task LoginAsync(IscsiPath path, CancellationToken cancellationToken) =>

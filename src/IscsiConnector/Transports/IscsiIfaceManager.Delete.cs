@@ -11,12 +11,12 @@ public sealed partial class IscsiIfaceManager
 {
     /// <summary>Creates a manager that reads this machine's sysfs for the hardware check.</summary>
     /// <param name="executor">Runs <c>iscsiadm</c>.</param>
-    /// <param name="options">Root helper and command timeout; the defaults when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <param name="commandTimeout">How long one <c>iscsiadm</c> may run; <see cref="DefaultCommandTimeout"/> when <see langword="null"/>.</param>
     /// <returns>The manager.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="executor"/> is <see langword="null"/>.</exception>
-    public static IscsiIfaceManager ForThisHost(ICommandExecutor executor, IscsiConnectorOptions? options = null, ILogger? logger = null) =>
-        new(executor, new PhysicalHostFileSystem(), options, logger);
+    public static IscsiIfaceManager ForThisHost(ICommandExecutor executor, ILogger? logger = null, TimeSpan? commandTimeout = null) =>
+        new(executor, new PhysicalHostFileSystem(), logger, commandTimeout);
 
     /// <summary>
     /// Deletes an iface a user asked to delete (the connector itself never calls this). Refuses the built-in

@@ -3,7 +3,6 @@ using IscsiConnector.Host;
 using IscsiConnector.Internal;
 using IscsiConnector.IscsiAdm;
 using IscsiConnector.IscsiAdm.Parsing;
-using IscsiConnector.Linux.Internal;
 using IscsiConnector.Transports.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,17 +23,24 @@ public sealed partial class IscsiIfaceManager
     /// <summary>Initializes a new instance of the <see cref="IscsiIfaceManager"/> class.</summary>
     /// <param name="executor">Runs <c>iscsiadm</c>.</param>
     /// <param name="fileSystem">Reads sysfs for the hardware check.</param>
-    /// <param name="options">Root helper and command timeout; the defaults when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <param name="commandTimeout">How long one <c>iscsiadm</c> may run; <see cref="DefaultCommandTimeout"/> when <see langword="null"/>. A root helper is the executor's business (<see cref="ProcessCommandExecutorOptions.RootHelper"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="executor"/> or <paramref name="fileSystem"/> is <see langword="null"/>.</exception>
-    public IscsiIfaceManager(ICommandExecutor executor, IHostFileSystem fileSystem, IscsiConnectorOptions? options = null, ILogger? logger = null)
+    public IscsiIfaceManager(ICommandExecutor executor, IHostFileSystem fileSystem, ILogger? logger = null, TimeSpan? commandTimeout = null)
+        : this(new CommandRunner(executor ?? throw new ArgumentNullException(nameof(executor)), commandTimeout ?? DefaultCommandTimeout), fileSystem, logger)
     {
-        ArgumentNullException.ThrowIfNull(executor);
+    }
+
+    internal IscsiIfaceManager(CommandRunner runner, IHostFileSystem fileSystem, ILogger? logger)
+    {
         ArgumentNullException.ThrowIfNull(fileSystem);
-        _runner = new CommandRunner(executor, options ?? new IscsiConnectorOptions());
+        _runner = runner;
         _fs = fileSystem;
         _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <summary>Gets the command timeout used when none is given (the default of <see cref="IscsiConnectorOptions.CommandTimeout"/>).</summary>
+    public static TimeSpan DefaultCommandTimeout { get; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Lists the ifaces open-iscsi knows (the built-in <c>default</c> and <c>iser</c> included).</summary>
     /// <param name="cancellationToken">Cancels the command.</param>
@@ -65,7 +71,7 @@ public sealed partial class IscsiIfaceManager
                 return null;
             }
 
-            var error = result.ToException(IfaceCommands.Show(name));
+            var error = CommandRunner.ToException(result, IfaceCommands.Show(name));
             throw new IscsiTransportException(name, IscsiTransportFailureReason.IfaceCommandFailed, $"Reading iface {name} failed: {error.Message}", error);
         }
 

@@ -19,7 +19,7 @@ public static class Samples
     /// <summary>Writes a test's own scenario or input file to a fresh temporary directory and returns its path.</summary>
     public static string WriteTemp(string name, string content)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "iscsi-connector-cli-tests", Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "iscsi-connector-cli-tests-" + Environment.UserName, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name);
         File.WriteAllText(path, content);

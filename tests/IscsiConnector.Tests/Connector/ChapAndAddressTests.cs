@@ -61,7 +61,7 @@ public sealed class ChapAndAddressTests : IDisposable
         var error = (await act.Should().ThrowAsync<VolumeAttachException>()).Which;
         error.IsAuthenticationFailure.Should().BeTrue();
         error.IsTransient.Should().BeFalse();
-        error.LastExitCode.Should().Be(IscsiAdmExitCode.LoginAuthFailed);
+        error.LastNativeCode.Should().Be((int)IscsiAdmExitCode.LoginAuthFailed);
         error.Portals.Should().OnlyContain(p => p.Failure == PortalFailureKind.AuthenticationFailed);
         error.Message.Should().Contain("CHAP").And.NotContain(Secret);
         error.ToString().Should().NotContain(Secret).And.NotContain("the-right-one");

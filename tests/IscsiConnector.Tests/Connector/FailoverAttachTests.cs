@@ -85,7 +85,7 @@ public sealed class FailoverAttachTests : IDisposable
         var error = (await act.Should().ThrowAsync<VolumeAttachException>()).Which;
         error.Portals.Select(p => p.Path.Portal.Address).Should().Equal(expectedOrder);
         _f.IscsiAdmOperations().Where(o => o.EndsWith("--login", StringComparison.Ordinal)).Select(o => o.Split(' ')[0]).Should().Equal(expectedOrder);
-        error.Portals.Should().OnlyContain(p => p.Outcome == LoginOutcome.Failed && p.ExitCode == IscsiAdmExitCode.TransportTimeout);
+        error.Portals.Should().OnlyContain(p => p.Outcome == LoginOutcome.Failed && p.NativeCode == (int)IscsiAdmExitCode.TransportTimeout && p.ErrorKind == IscsiErrorKind.Unreachable);
         _f.Host.NodeRecords.Should().BeEmpty("every record this attach created is deleted again");
     }
 
@@ -159,7 +159,8 @@ public sealed class FailoverAttachTests : IDisposable
             "127.0.0.2:3260 -o new", "127.0.0.2:3260 -o update", "127.0.0.2:3260 --login");
         attachment.Portals.Select(p => p.Outcome).Should().Equal(LoginOutcome.Failed, LoginOutcome.LoggedIn);
         attachment.Portals[0].Failure.Should().Be(PortalFailureKind.LoginFailed);
-        attachment.Portals[0].ExitCode.Should().Be(IscsiAdmExitCode.TransportTimeout);
+        attachment.Portals[0].NativeCode.Should().Be((int)IscsiAdmExitCode.TransportTimeout);
+        attachment.Portals[0].ErrorKind.Should().Be(IscsiErrorKind.Unreachable);
         attachment.Devices.Single().Path.Lun.Should().Be(2);
         _f.Host.NodeRecords.Select(n => (n.Portal, n.TargetIqn)).Should().Equal([("127.0.0.2:3260", Alt)]);
     }
@@ -204,7 +205,8 @@ public sealed class FailoverAttachTests : IDisposable
         var attachment = await f.Connector.ConnectVolumeAsync(Info(TwoPortalData));
 
         attachment.Portals[0].Elapsed.Should().Be(TimeSpan.FromSeconds(expectedSeconds));
-        attachment.Portals[0].ExitCode.Should().Be(IscsiAdmExitCode.TransportTimeout);
+        attachment.Portals[0].NativeCode.Should().Be((int)IscsiAdmExitCode.TransportTimeout);
+        attachment.Portals[0].ErrorKind.Should().Be(IscsiErrorKind.Unreachable);
         f.Time.Elapsed.Should().Be(TimeSpan.FromSeconds(expectedSeconds), "the healthy alternative costs no simulated time");
     }
 

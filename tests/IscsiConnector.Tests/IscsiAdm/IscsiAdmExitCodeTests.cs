@@ -1,3 +1,4 @@
+using IscsiConnector.Execution;
 using IscsiConnector.IscsiAdm;
 
 namespace IscsiConnector.Tests.IscsiAdm;
@@ -65,9 +66,11 @@ public sealed class IscsiAdmExitCodeTests
     [MemberData(nameof(Table))]
     public void IscsiCommandException_EveryIscsiadmCode_CarriesTypedErrorAndTransience(int raw, IscsiAdmExitCode code, bool transient)
     {
-        var error = new IscsiCommandException("/usr/sbin/iscsiadm", "iscsiadm -m session", raw, "err", "failed.");
+        var error = CommandRunner.ToException(new CommandResult(raw, string.Empty, "err", TimeSpan.Zero), new CommandSpec("/usr/sbin/iscsiadm", "-m", "session"));
 
-        error.IscsiAdmError.Should().Be(code);
+        error.ExitCode.Should().Be(raw);
+        error.Kind.Should().Be(code.ToErrorKind());
+        error.Message.Should().Contain($"({code}: {code.GetDescription()})");
         error.IsTransient.Should().Be(transient);
         error.IsAuthenticationFailure.Should().Be(raw == 24);
     }
@@ -79,6 +82,20 @@ public sealed class IscsiAdmExitCodeTests
         _ = (raw, transient);
 
         code.GetDescription().Should().NotBeNullOrWhiteSpace().And.NotBe("unknown error");
+    }
+
+    [Fact]
+    public void ToErrorKind_EveryCode_MatchesTheKindColumnOfDocsCommandsMd()
+    {
+        var rows = File.ReadAllLines(IscsiConnector.Tests.Testing.TestBed.RepositoryFile("docs/commands.md"))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length > 5 && int.TryParse(c[1], out _) && c[2].StartsWith('`'))
+            .ToDictionary(c => int.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture), c => c[4].Trim('`'));
+
+        foreach (var code in Enum.GetValues<IscsiAdmExitCode>().Where(c => c != IscsiAdmExitCode.Success))
+        {
+            rows[(int)code].Should().Be(code.ToErrorKind().ToString(), $"docs/commands.md row {(int)code} ({code})");
+        }
     }
 
     [Fact]
@@ -99,9 +116,10 @@ public sealed class IscsiAdmExitCodeTests
     [Fact]
     public void IscsiCommandException_OtherProgram_HasNoTypedErrorEvenForCode24()
     {
-        var error = new IscsiCommandException("multipath", "multipath -f mpatha", 24, null, "failed.");
+        var error = CommandRunner.ToException(new CommandResult(24, string.Empty, string.Empty, TimeSpan.Zero), new CommandSpec("multipath", "-f", "mpatha"));
 
-        error.IscsiAdmError.Should().BeNull();
+        error.Kind.Should().Be(IscsiErrorKind.Unknown);
+        error.Message.Should().Be("'multipath -f mpatha' failed with exit code 24.");
         error.IsAuthenticationFailure.Should().BeFalse();
         error.IsTransient.Should().BeFalse();
     }
@@ -112,7 +130,7 @@ public sealed class IscsiAdmExitCodeTests
         var error = new IscsiCommandException("iscsiadm", "iscsiadm -m session", null, null, "timed out.", timedOut: true);
 
         error.TimedOut.Should().BeTrue();
-        error.IscsiAdmError.Should().BeNull();
+        error.Kind.Should().Be(IscsiErrorKind.Unknown);
         error.IsTransient.Should().BeFalse();
     }
 }

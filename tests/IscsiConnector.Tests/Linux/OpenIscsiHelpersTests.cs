@@ -1,4 +1,5 @@
 using IscsiConnector.Execution;
+using IscsiConnector.IscsiAdm;
 using IscsiConnector.Linux;
 using IscsiConnector.Linux.Internal;
 using IscsiConnector.Tests.Support;
@@ -50,7 +51,7 @@ public sealed class OpenIscsiHelpersTests
         executor.Setup(e => e.ExecuteAsync(It.IsAny<CommandSpec>(), It.IsAny<CancellationToken>()))
             .Callback<CommandSpec, CancellationToken>((c, _) => seen.Add(c))
             .ReturnsAsync(new CommandResult(24, string.Empty, "iscsiadm: login failed", TimeSpan.Zero));
-        var runner = new CommandRunner(executor.Object, new IscsiConnectorOptions { RootHelper = "sudo" });
+        var runner = new CommandRunner(executor.Object, new IscsiConnectorOptions { RootHelper = "sudo" }.CommandTimeout);
         var command = new CommandSpec("iscsiadm", ["-v", CommandArgument.Secret("pw-123")]);
 
         var act = () => runner.RunAsync(command, CancellationToken.None);
@@ -80,7 +81,7 @@ public sealed class OpenIscsiHelpersTests
     [Fact]
     public void PhysicalHostFileSystem_TempTree_ReadsListsResolvesAndWritesOnlyExistingFiles()
     {
-        var root = Path.Combine(Path.GetTempPath(), "iscsi-fs-tests", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "iscsi-fs-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "real", "dir"));
         File.WriteAllText(Path.Combine(root, "real", "dir", "attr"), "value\n");
         File.CreateSymbolicLink(Path.Combine(root, "link"), "real/dir");

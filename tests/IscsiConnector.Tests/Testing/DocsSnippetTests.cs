@@ -1,122 +1,87 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text.RegularExpressions;
-using IscsiConnector.Execution;
-using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace IscsiConnector.Tests.Testing;
 
 /// <summary>
-/// The code shown in docs/testing.md, compiled and run. Each region between <c>// snippet: name</c> and
-/// <c>// end snippet</c> must appear verbatim in the doc under <c>&lt;!-- snippet: name --&gt;</c>.
+/// Every <c>```csharp</c> block of docs/testing.md compiled as written — a top-level program with its own
+/// <c>using</c>s, against the IscsiConnector, IscsiConnector.Testing and FluentAssertions assemblies — and run. A
+/// snippet that no longer compiles, or whose assertions fail, fails here; there is no second copy to drift.
 /// </summary>
-public partial class DocsSnippetTests
+public sealed partial class DocsSnippetTests
 {
-    [Fact]
-    public async Task FakeExecutor_Snippet_Works()
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
     {
-        // snippet: fake-executor
-        var time = new SimulatedTimeProvider();
-        var fake = new FakeCommandExecutor(time);
-        fake.Setup("iscsiadm", "-m", "session").Returns(21, stderr: "iscsiadm: No active sessions.");
-        fake.Setup("multipath", "-f").Returns(1, stderr: "mpatha: map in use").Returns(0);
+        // The framework this test runs on, plus the packages a reader of docs/testing.md has referenced.
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var packages = new[] { typeof(IVolumeConnector), typeof(SimulatedIscsiHost), typeof(FluentAssertions.AssertionExtensions), typeof(Microsoft.Extensions.Logging.ILogger), typeof(Microsoft.Extensions.Options.IOptions<>) }
+            .Select(t => t.Assembly.Location);
+        return [.. platform.Concat(packages).Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p))];
+    });
 
-        var sessions = await fake.ExecuteAsync(new CommandSpec("iscsiadm", "-m", "session"));
-        var busy = await fake.ExecuteAsync(new CommandSpec("multipath", "-f", "mpatha"));
-        var flushed = await fake.ExecuteAsync(new CommandSpec("multipath", "-f", "mpatha"));
+    public static TheoryData<string> SnippetNames => [.. Snippets().Keys];
 
-        sessions.ExitCode.Should().Be(21);
-        (busy.ExitCode, flushed.ExitCode).Should().Be((1, 0));
-        fake.ProcessStartCount.Should().Be(3);
-        fake.RenderInvocations().Should().Be("iscsiadm -m session\nmultipath -f mpatha\nmultipath -f mpatha");
-        // end snippet
+    [Fact]
+    public void Docs_HaveTheSnippetsThisClassKnows_EachNamedAndWithItsUsings()
+    {
+        var snippets = Snippets();
+
+        snippets.Keys.Should().BeEquivalentTo(["fake-executor", "simulated-host", "connector", "dead-portal", "scenario"]);
+        snippets.Should().OnlyContain(s => s.Value.StartsWith("using ", StringComparison.Ordinal), "a snippet pasted into a file must compile as it stands");
+        CodeBlocks().Should().HaveCount(snippets.Count, "every C# block of docs/testing.md is a named, tested snippet");
     }
 
-    [Fact]
-    public async Task SimulatedHost_Snippet_Works()
+    [Theory]
+    [MemberData(nameof(SnippetNames))]
+    public async Task Snippet_CompilesAsWrittenAndRuns(string name)
     {
-        // snippet: simulated-host
-        var time = new SimulatedTimeProvider();
-        var host = new SimulatedIscsiHost(time)
-            .AddTarget("iqn.2010-10.org.openstack:volume-1", new SimulatedLun(1, 1L << 30))
-            .AddPortal("127.0.0.1:3260")
-            .AddPortal("127.0.0.2:3260", PortalState.Blackholed);
+        var code = Snippets()[name];
+        var compilation = CSharpCompilation.Create(
+            "snippet_" + name.Replace('-', '_'),
+            [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest))],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
 
-        // Give the connector `host` as its ICommandExecutor and as its IHostFileSystem, and `time` as its TimeProvider.
-        // Here we drive it by hand, the way the connector does:
-        string[] node = ["-m", "node", "-T", "iqn.2010-10.org.openstack:volume-1", "-p", "127.0.0.1:3260"];
-        await host.ExecuteAsync(new CommandSpec("iscsiadm", [.. node, "-o", "new"]));
-        var login = await host.ExecuteAsync(new CommandSpec("iscsiadm", [.. node, "--login"]));
+        var emitted = compilation.Emit(image);
 
-        login.ExitCode.Should().Be(0);
-        host.ReadAllText("/sys/class/iscsi_session/session1/state").Should().Be("LOGGED_IN\n");
-        host.ListDirectory("/sys/class/iscsi_session/session1/device/target0:0:0/0:0:0:1/block").Should().Equal("sda");
-        host.ResolvePath("/dev/disk/by-path/ip-127.0.0.1:3260-iscsi-iqn.2010-10.org.openstack:volume-1-lun-1").Should().Be("/dev/sda");
-
-        await host.ExecuteAsync(new CommandSpec("iscsiadm", [.. node, "--logout"]));
-        await host.ExecuteAsync(new CommandSpec("iscsiadm", [.. node, "-o", "delete"]));
-        host.Leaks().Should().BeEmpty();
-        // end snippet
-    }
-
-    [Fact]
-    public async Task DeadPortal_Snippet_Works()
-    {
-        // snippet: dead-portal
-        var time = new SimulatedTimeProvider();
-        var host = new SimulatedIscsiHost(time)
-            .AddTarget("iqn.2010-10.org.openstack:volume-1")
-            .AddPortal("127.0.0.2:3260", PortalState.Blackholed);
-        string[] node = ["-m", "node", "-T", "iqn.2010-10.org.openstack:volume-1", "-p", "127.0.0.2:3260"];
-        await host.ExecuteAsync(new CommandSpec("iscsiadm", [.. node, "-o", "new"]));
-        await host.ExecuteAsync(new CommandSpec("iscsiadm", [.. node, "-o", "update", "-n", "node.conn[0].timeo.login_timeout", "-v", "5", "-n", "node.session.initial_login_retry_max", "-v", "0"]));
-
-        var login = await host.ExecuteAsync(new CommandSpec("iscsiadm", [.. node, "--login"]));
-
-        login.ExitCode.Should().Be(8); // "initiator reported error (8 - connection timed out)"
-        login.Duration.Should().Be(TimeSpan.FromSeconds(5)); // virtual time: the test did not wait
-        time.Elapsed.Should().Be(TimeSpan.FromSeconds(5));
-        // end snippet
-    }
-
-    [Fact]
-    public void Scenario_Snippet_Works()
-    {
-        var path = TestBed.RepositoryFile("samples/scenarios/primary-down.json");
-        // snippet: scenario
-        var host = SimulatedIscsiHost.FromScenario(File.ReadAllText(path), new SimulatedTimeProvider());
-
-        host.InjectFailure("multipath", ["-f"], times: 2, exitCode: 1, standardError: "mpatha: map in use\n");
-        host.SetPortalState("127.0.0.1:3260", PortalState.Up); // the dead primary comes back
-        // end snippet
-        host.Invocations.Should().BeEmpty();
-    }
-
-    [Fact]
-    public void Docs_EverySnippet_MatchesTheCodeInThisFile()
-    {
-        var doc = File.ReadAllText(TestBed.RepositoryFile("docs/testing.md"));
-        var source = File.ReadAllText(TestBed.RepositoryFile("tests/IscsiConnector.Tests/Testing/DocsSnippetTests.cs"));
-        var regions = SourceSnippet().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["code"].Value));
-        var blocks = DocSnippet().Matches(doc).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["code"].Value.TrimEnd());
-
-        regions.Keys.Should().BeEquivalentTo(["fake-executor", "simulated-host", "dead-portal", "scenario"]);
-        blocks.Keys.Should().BeEquivalentTo(regions.Keys);
-        foreach (var (name, code) in regions)
+        emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Should().BeEmpty($"docs/testing.md snippet '{name}' must compile as written");
+        image.Position = 0;
+        var context = new AssemblyLoadContext(name, isCollectible: true);
+        try
         {
-            blocks[name].Should().Be(code, $"docs/testing.md snippet '{name}' must be the tested code");
+            var entry = context.LoadFromStream(image).EntryPoint!;
+            var result = entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
+            if (result is Task task)
+            {
+                await task;
+            }
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw new InvalidOperationException($"docs/testing.md snippet '{name}' failed when run: {e.InnerException.Message}", e.InnerException);
+        }
+        finally
+        {
+            context.Unload();
         }
     }
 
-    private static string Dedent(string code)
-    {
-        var lines = code.TrimEnd().Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-    }
+    /// <summary>The blocks under <c>&lt;!-- snippet: name --&gt;</c>, by name.</summary>
+    private static Dictionary<string, string> Snippets() =>
+        NamedSnippet().Matches(Document()).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["code"].Value);
 
-    [GeneratedRegex(@"// snippet: (?<name>[a-z-]+)\n(?<code>.*?)\n[ ]*// end snippet", RegexOptions.Singleline)]
-    private static partial Regex SourceSnippet();
+    private static List<string> CodeBlocks() => [.. CodeBlock().Matches(Document()).Select(m => m.Value)];
+
+    private static string Document() => File.ReadAllText(TestBed.RepositoryFile("docs/testing.md")).ReplaceLineEndings("\n");
 
     [GeneratedRegex(@"<!-- snippet: (?<name>[a-z-]+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex DocSnippet();
+    private static partial Regex NamedSnippet();
+
+    [GeneratedRegex(@"```csharp\n.*?```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
 }

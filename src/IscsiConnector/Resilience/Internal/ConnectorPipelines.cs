@@ -6,7 +6,7 @@ using Polly.Retry;
 namespace IscsiConnector.Resilience.Internal;
 
 /// <summary>
-/// The Polly pipelines of one connector, built once from the options. Waits use the injected
+/// The Polly pipelines of one connector, built once from its retry settings. Waits use the injected
 /// <see cref="TimeProvider"/>, so tests advance a fake clock instead of sleeping. Deadlines are checked
 /// against the same clock inside the poll loop rather than with a Polly timeout strategy, so a waiting
 /// operation ends at a poll boundary instead of cancelling a command half way.
@@ -15,16 +15,16 @@ internal sealed class ConnectorPipelines
 {
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(2);
 
-    public ConnectorPipelines(IscsiConnectorOptions options, TimeProvider time, ILogger logger)
+    public ConnectorPipelines(RetrySettings settings, TimeProvider time, ILogger logger)
     {
         Time = time;
-        Login = BuildRetry(time, logger, "login", options.LoginRetryAttempts, options.LoginRetryDelay, DelayBackoffType.Exponential, e => e is IscsiCommandException { IsTransient: true });
+        Login = BuildRetry(time, logger, "login", settings.CommandRetries, settings.CommandRetryDelay, DelayBackoffType.Exponential, e => e is IscsiCommandException { IsTransient: true });
         // open-iscsi's node database is a directory tree that every iscsiadm walks: a record another process
         // deletes meanwhile makes it fail with exit 6 ("iface iter could not stat …", seen on the test bed with
         // eight concurrent detaches). Node commands are retried on transient codes like logins.
-        NodeDatabase = BuildRetry(time, logger, "node database command", options.LoginRetryAttempts, options.LoginRetryDelay, DelayBackoffType.Exponential, e => e is IscsiCommandException { IsTransient: true });
-        Flush = BuildRetry(time, logger, "flush", options.FlushRetries, options.FlushRetryDelay, DelayBackoffType.Constant, e => e is IscsiCommandException);
-        DevicePoll = new PollPipeline(time, options.DevicePollInterval, MaxPollDelay);
+        NodeDatabase = BuildRetry(time, logger, "node database command", settings.CommandRetries, settings.CommandRetryDelay, DelayBackoffType.Exponential, e => e is IscsiCommandException { IsTransient: true });
+        Flush = BuildRetry(time, logger, "flush", settings.FlushRetries, settings.FlushRetryDelay, DelayBackoffType.Constant, e => e is IscsiCommandException);
+        DevicePoll = new PollPipeline(time, settings.DevicePollInterval, MaxPollDelay);
         LockPoll = new PollPipeline(time, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500));
     }
 

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace IscsiConnector.Transports.Internal;
 
 /// <summary>The open-iscsi selector: <c>iscsiadm -m iface -I &lt;name&gt; -o show</c> (or creation), then the sysfs hardware check.</summary>
-internal sealed class TransportSelector(IscsiIfaceManager ifaces, IscsiConnectorOptions options, ILogger logger) : ITransportSelector
+internal sealed class TransportSelector(IscsiIfaceManager ifaces, TransportSettings settings, ILogger logger) : ITransportSelector
 {
     public async Task<TransportSelection> SelectAsync(CancellationToken cancellationToken)
     {
-        var requested = RequestedIface(options);
+        var requested = settings.RequestedIface;
         if (requested == IscsiTransports.DefaultIface)
         {
             // The built-in software iface needs no check: it is what iscsiadm uses without -I.
@@ -17,10 +17,10 @@ internal sealed class TransportSelector(IscsiIfaceManager ifaces, IscsiConnector
 
         try
         {
-            var iface = options.IfaceDefinition is { } definition
+            var iface = settings.Definition is { } definition
                 ? (await ifaces.EnsureAsync(definition, cancellationToken).ConfigureAwait(false)).Iface
                 : await ifaces.ValidateAsync(requested, cancellationToken).ConfigureAwait(false);
-            if (options.VerifyTransportHardware)
+            if (settings.VerifyHardware)
             {
                 ifaces.CheckHardware(iface).ThrowIfUnusable();
             }
@@ -29,7 +29,7 @@ internal sealed class TransportSelector(IscsiIfaceManager ifaces, IscsiConnector
         }
         catch (IscsiTransportException e)
         {
-            if (options.TransportFallback == TransportFallback.Fail)
+            if (settings.Fallback == TransportFallback.Fail)
             {
                 Log.TransportFailed(logger, requested, e.Reason, e.Message);
                 throw;
@@ -41,7 +41,4 @@ internal sealed class TransportSelector(IscsiIfaceManager ifaces, IscsiConnector
     }
 
     public IReadOnlyList<string> ListLoadedTransports() => ifaces.ListLoadedTransports();
-
-    /// <summary>The iface the options ask for: the definition's name when one is given, else <see cref="IscsiConnectorOptions.Transport"/>.</summary>
-    public static string RequestedIface(IscsiConnectorOptions options) => options.IfaceDefinition?.EffectiveName ?? options.Transport;
 }

@@ -1,6 +1,5 @@
 using IscsiConnector.Connector.Internal;
 using IscsiConnector.Execution;
-using IscsiConnector.Linux;
 using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
 using Microsoft.Extensions.Logging;
@@ -37,7 +36,7 @@ internal sealed class ConnectorFixture : IDisposable
         configure?.Invoke(Options);
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         Connector = probe is not null
-            ? new VolumeConnector(Options, new OpenIscsiInitiator(Host, Host, Options), Host, Time, _loggerFactory, probe)
+            ? IscsiConnectorFactory.Build(Options, Host, Host, Time, _loggerFactory, probe)
             : executor is not null
                 ? IscsiConnectorFactory.Create(Options, executor(Host), Host, Time, _loggerFactory)
                 : Host.CreateConnector(Options, _loggerFactory);

@@ -1,4 +1,4 @@
-namespace IscsiConnector.Connector.Internal;
+namespace IscsiConnector.Initiator;
 
 /// <summary>
 /// What the platform-neutral flow needs from a host's iSCSI initiator. open-iscsi on Linux is the first

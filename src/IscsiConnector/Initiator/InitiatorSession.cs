@@ -1,4 +1,4 @@
-namespace IscsiConnector.Connector.Internal;
+namespace IscsiConnector.Initiator;
 
 /// <summary>A logged-in session as the initiator reports it.</summary>
 /// <param name="Id">The session number.</param>

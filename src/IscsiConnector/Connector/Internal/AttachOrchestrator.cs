@@ -1,0 +1,160 @@
+using IscsiConnector.Initiator;
+using IscsiConnector.Internal;
+using IscsiConnector.PortalAttempts;
+using IscsiConnector.Transports.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace IscsiConnector.Connector.Internal;
+
+/// <summary>
+/// The platform-neutral attach: failover (one portal after another, specs 000/002) or multipath (every portal in
+/// parallel, spec 001), and what counts as success. Each portal's work, undo included, is a <see cref="PortalAttempt"/>.
+/// </summary>
+internal sealed class AttachOrchestrator(
+    PortalAttemptServices portals,
+    ITransportSelector transports,
+    PortalOrder order,
+    MultipathPortals multipathPortals,
+    AttachSettings settings)
+{
+    private readonly IIscsiInitiator _initiator = portals.Initiator;
+    private readonly ILogger _logger = portals.Logger;
+
+    public Task<VolumeAttachment> ConnectAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    {
+        var start = portals.Time.GetTimestamp();
+        return settings.UseMultipath ? ConnectMultipathAsync(info, start, cancellationToken) : ConnectFailoverAsync(info, start, cancellationToken);
+    }
+
+    private async Task<VolumeAttachment> ConnectFailoverAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)
+    {
+        var transport = await transports.SelectAsync(cancellationToken).ConfigureAwait(false);
+        var paths = await order.ForFailoverAsync(info.FailoverOrder, cancellationToken).ConfigureAwait(false);
+        Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, false);
+        var attempts = NewAttempts(info, paths, transport, existedBefore: null);
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            await attempts[i].RunAsync(cancellationToken).ConfigureAwait(false);
+            if (attempts[i].Succeeded)
+            {
+                foreach (var skipped in attempts.Skip(i + 1))
+                {
+                    skipped.NotTried($"Not tried: {attempts[i].Path.Portal.Address} succeeded first.");
+                }
+
+                var winner = attempts[i];
+                return Succeeded(info, start, new VolumeAttachment
+                {
+                    Path = _initiator.DevicePath(winner.Disk!.Name),
+                    ByPath = _initiator.FindStableLink(winner.Path),
+                    ScsiWwn = winner.Disk.Wwn ?? string.Empty,
+                    Devices = [winner.ToDevice()],
+                    Portals = attempts.Select(a => a.ToOutcome()).ToList(),
+                });
+            }
+
+            if (i + 1 < attempts.Count)
+            {
+                Log.FailingOver(_logger, attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
+            }
+        }
+
+        throw AttachFailure.Create(_logger, info, attempts, "no portal produced the volume's device");
+    }
+
+    private async Task<VolumeAttachment> ConnectMultipathAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)
+    {
+        if (settings.EnforceMultipath && !await _initiator.IsMultipathRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new VolumeAttachException($"Attaching volume {VolumeSessions.VolumeName(info)} failed: multipath is enforced but multipathd is not running. Start multipathd or turn EnforceMultipath off.", []);
+        }
+
+        var transport = await transports.SelectAsync(cancellationToken).ConfigureAwait(false);
+        var (paths, existedBefore) = await multipathPortals.ForAsync(info, transport, cancellationToken).ConfigureAwait(false);
+        Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, true);
+        var attempts = NewAttempts(info, paths, transport, existedBefore);
+        using var gate = new SemaphoreSlim(settings.MaxParallelLogins, settings.MaxParallelLogins);
+        var tasks = attempts.Select(async a =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await a.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToArray();
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+            return await FinishMultipathAsync(info, attempts, start, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IscsiCommandException or IOException)
+        {
+            // Attempts still running undo themselves; the finished ones are undone here, so that a cancelled
+            // or broken multipath attach leaves nothing half-attached.
+            await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))).ConfigureAwait(false);
+            foreach (var attempt in attempts.Where(a => a.Succeeded))
+            {
+                await attempt.UndoAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Success rules of a multipath attach: WWNs agree, every path works when required, then the map.</summary>
+    private async Task<VolumeAttachment> FinishMultipathAsync(ConnectionInfo info, List<PortalAttempt> attempts, long start, CancellationToken cancellationToken)
+    {
+        // The reference WWN is the first working path's in the backend's order (the primary when it works).
+        var wwn = attempts.FirstOrDefault(a => a.Succeeded && a.Disk?.Wwn is not null)?.Disk!.Wwn;
+        foreach (var odd in attempts.Where(a => a.Succeeded && wwn is not null && a.Disk!.Wwn is not null && a.Disk.Wwn != wwn).ToList())
+        {
+            await odd.RejectAsync(PortalFailureKind.WwnMismatch, $"Device {odd.Disk!.Name} has WWID {odd.Disk.Wwn}, but the volume's is {wwn}: a different volume is behind this path; not used.").ConfigureAwait(false);
+        }
+
+        var working = attempts.Where(a => a.Succeeded).ToList();
+        if (working.Count == 0)
+        {
+            throw AttachFailure.Create(_logger, info, attempts, "no portal produced the volume's device");
+        }
+
+        if (settings.RequireAllPaths && working.Count < attempts.Count)
+        {
+            foreach (var attempt in working)
+            {
+                await attempt.WithdrawAsync("Logged in, then undone: RequireAllPaths is set and another path failed.").ConfigureAwait(false);
+            }
+
+            throw AttachFailure.Create(_logger, info, attempts, $"RequireAllPaths is set and only {working.Count} of {attempts.Count} paths worked");
+        }
+
+        var disks = working.Select(a => a.Disk!.Name).Distinct(StringComparer.Ordinal).ToList();
+        var map = await MultipathMapWait.FindAsync(portals, disks, settings.MultipathWaitTimeout, cancellationToken).ConfigureAwait(false);
+        return Succeeded(info, start, new VolumeAttachment
+        {
+            Path = _initiator.DevicePath(map?.Device ?? working[0].Disk!.Name),
+            ByPath = map is null ? _initiator.FindStableLink(working[0].Path) : null,
+            ScsiWwn = wwn ?? map?.Wwid ?? string.Empty,
+            MultipathId = map is null ? null : map.Wwid ?? wwn,
+            MultipathName = map?.Name,
+            Devices = working.Select(a => a.ToDevice()).ToList(),
+            Portals = attempts.Select(a => a.ToOutcome()).ToList(),
+        });
+    }
+
+    private List<PortalAttempt> NewAttempts(ConnectionInfo info, IEnumerable<IscsiPath> paths, TransportSelection transport, Func<IscsiPath, bool>? existedBefore)
+    {
+        var node = settings.Node with { Chap = info.Chap };
+        return paths.Select(p => new PortalAttempt(portals, p, (transport.Iface, transport.Fallback), node, existedBefore)).ToList();
+    }
+
+    private VolumeAttachment Succeeded(ConnectionInfo info, long start, VolumeAttachment attachment)
+    {
+        attachment = attachment with { Elapsed = portals.Time.GetElapsedTime(start) };
+        Log.AttachSucceeded(_logger, VolumeSessions.VolumeName(info), attachment.Path, (long)attachment.Elapsed.TotalMilliseconds);
+        return attachment;
+    }
+}

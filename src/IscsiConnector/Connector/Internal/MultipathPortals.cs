@@ -1,0 +1,67 @@
+using IscsiConnector.Initiator;
+using IscsiConnector.Internal;
+using IscsiConnector.Transports;
+using IscsiConnector.Transports.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace IscsiConnector.Connector.Internal;
+
+/// <summary>The portals of a multipath attach, finding more with SendTargets when it was given only one (spec 001).</summary>
+internal sealed class MultipathPortals(IIscsiInitiator initiator, AttachSettings settings, ILogger logger)
+{
+    /// <summary>
+    /// The portals to log into. With a single portal and discovery on, SendTargets adds the same target on other
+    /// portals (tgtd only reports the portal asked, so often nothing is added). Returns which records existed
+    /// before discovery, because discovery creates records that are then ours to clean up.
+    /// </summary>
+    public async Task<(IReadOnlyList<IscsiPath> Paths, Func<IscsiPath, bool>? ExistedBefore)> ForAsync(ConnectionInfo info, TransportSelection transport, CancellationToken cancellationToken)
+    {
+        var paths = info.MultipathPaths;
+        if (paths.Count != 1 || !settings.DiscoverWhenSinglePortal)
+        {
+            return (paths, null);
+        }
+
+        var primary = paths[0];
+        var before = initiator.ListNodePortals(primary.Iqn);
+        Func<IscsiPath, bool> existedBefore = p => before.Any(b => b.SameAddressAs(p.Portal));
+        IReadOnlyList<IscsiPath> discovered;
+        try
+        {
+            discovered = await DiscoverWithFallbackAsync(transport, primary, info.DiscoveryChap, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IscsiCommandException e)
+        {
+            Log.PortalFailed(logger, primary.Portal.Address, primary.Iqn, primary.Lun, e.IsAuthenticationFailure ? PortalFailureKind.AuthenticationFailed : PortalFailureKind.LoginFailed, "SendTargets discovery failed, using the given portal only: " + e.Message);
+            return (paths, existedBefore);
+        }
+
+        // Only the same target on other portals: a different IQN from discovery could be another volume.
+        var result = new List<IscsiPath> { primary };
+        foreach (var path in discovered.Where(d => string.Equals(d.Iqn, primary.Iqn, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!result.Exists(p => VolumeSessions.SameTarget(p, path)))
+            {
+                result.Add(path with { Portal = path.Portal with { Tpgt = null } });
+            }
+        }
+
+        Log.DiscoveryFallback(logger, primary.Portal.Address, result.Count);
+        return (result, existedBefore);
+    }
+
+    /// <summary>SendTargets discovery through the selected iface, moving the whole attach to the default iface when it fails and the policy allows.</summary>
+    private async Task<IReadOnlyList<IscsiPath>> DiscoverWithFallbackAsync(TransportSelection selection, IscsiPath primary, ChapCredentials? discoveryChap, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await initiator.WithIface(selection.Iface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IscsiCommandException e) when (selection.Iface != IscsiTransports.DefaultIface && settings.FallBackToTcp && !e.IsAuthenticationFailure)
+        {
+            Log.PortalTransportFallback(logger, "Discovery", selection.Iface, primary.Portal.Address, e.Message);
+            selection.FallBack(new TransportFallbackInfo(selection.Iface, IscsiTransportFailureReason.LoginFailed, "SendTargets discovery failed: " + e.Message));
+            return await initiator.WithIface(IscsiTransports.DefaultIface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

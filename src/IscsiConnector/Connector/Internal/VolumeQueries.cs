@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using IscsiConnector.Initiator;
+using IscsiConnector.Transports.Internal;
+
+namespace IscsiConnector.Connector.Internal;
+
+/// <summary>The read-mostly operations: volume paths, extend, connector properties.</summary>
+/// <param name="initiator">The host's initiator.</param>
+/// <param name="sessions">Finds the volume's sessions and disks.</param>
+/// <param name="transports">Reports the loaded transports.</param>
+/// <param name="useMultipath">Whether the connector attaches with multipath.</param>
+/// <param name="enforceMultipath">Whether it refuses to attach without a running multipath daemon.</param>
+internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions sessions, ITransportSelector transports, bool useMultipath, bool enforceMultipath)
+{
+    public async Task<IReadOnlyList<string>> GetVolumePathsAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    {
+        var disks = VolumeSessions.Disks(await sessions.FindAsync(info, null, cancellationToken).ConfigureAwait(false));
+        var result = new List<string>();
+        if (disks.Count > 0 && initiator.FindMultipath(disks) is { } map)
+        {
+            result.Add(initiator.DevicePath(map.Device));
+        }
+
+        result.AddRange(disks.Select(initiator.DevicePath));
+        return result;
+    }
+
+    public async Task<long> ExtendVolumeAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    {
+        var disks = VolumeSessions.Disks(await sessions.FindAsync(info, null, cancellationToken).ConfigureAwait(false));
+        if (disks.Count == 0)
+        {
+            throw new VolumeAttachException($"Cannot extend volume {VolumeSessions.VolumeName(info)}: it is not attached on this host (no session carries its LUN).", []);
+        }
+
+        foreach (var disk in disks)
+        {
+            initiator.RescanDisk(disk);
+        }
+
+        var map = initiator.FindMultipath(disks);
+        if (map is not null)
+        {
+            await initiator.ResizeMultipathAsync(map.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        var device = map?.Device ?? disks[0];
+        return initiator.GetSize(device)
+            ?? throw new VolumeAttachException($"Extended volume {VolumeSessions.VolumeName(info)}, but the size of {initiator.DevicePath(device)} could not be read.", []);
+    }
+
+    public async Task<ConnectorProperties> GetConnectorPropertiesAsync(CancellationToken cancellationToken)
+    {
+        var multipath = useMultipath && await initiator.IsMultipathRunningAsync(cancellationToken).ConfigureAwait(false);
+        return new ConnectorProperties
+        {
+            Initiator = initiator.GetInitiatorName(),
+            Host = Dns.GetHostName(),
+            Ip = FirstAddress(),
+            Platform = RuntimeInformation.OSArchitecture switch
+            {
+                Architecture.X64 => "x86_64",
+                Architecture.Arm64 => "aarch64",
+                Architecture.X86 => "i686",
+                Architecture.Arm => "armv7l",
+                var other => other.ToString().ToLowerInvariant(),
+            },
+            OsType = "linux2",
+            Multipath = multipath,
+            EnforceMultipath = enforceMultipath,
+            Transports = transports.ListLoadedTransports(),
+        };
+    }
+
+    // Read from the local interface table: no packet leaves the host (os-brick opens a UDP socket instead).
+    private static string? FirstAddress()
+    {
+        var addresses = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses.Select(u => u.Address))
+            .Where(a => !IPAddress.IsLoopback(a) && !(a.AddressFamily == AddressFamily.InterNetworkV6 && a.IsIPv6LinkLocal))
+            .ToList();
+        return (addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault())?.ToString();
+    }
+}

@@ -1,0 +1,207 @@
+using IscsiConnector.Initiator;
+using IscsiConnector.Internal;
+using IscsiConnector.Transports;
+
+namespace IscsiConnector.PortalAttempts;
+
+/// <summary>
+/// One portal of one attach, end to end: under the (portal, target) lock, log in or reuse the session (falling
+/// back to the default TCP iface if allowed), wait for the LUN's disk, and undo what it created when it fails,
+/// is cancelled or is rejected later. Its state is private; the orchestrator reads the outcome.
+/// </summary>
+internal sealed class PortalAttempt
+{
+    private readonly PortalAttemptServices _services;
+    private readonly NodeSettings _settings;
+    private readonly Func<IscsiPath, bool>? _existedBefore;
+    private UndoRecord _undo;
+    private string _iface;
+    private TransportFallbackInfo? _fallback;
+    private InitiatorSession? _session;
+    private LoginOutcome _outcome = LoginOutcome.Skipped;
+    private PortalFailure? _failure;
+    private string? _note;
+    private TimeSpan _elapsed;
+
+    // iface: the attach's iface and why it is not the configured one; existedBefore: the records before discovery (or null).
+    public PortalAttempt(PortalAttemptServices services, IscsiPath path, (string Name, TransportFallbackInfo? Fallback) iface, NodeSettings settings, Func<IscsiPath, bool>? existedBefore)
+    {
+        _services = services;
+        Path = path;
+        _iface = iface.Name;
+        _fallback = iface.Fallback;
+        _settings = settings;
+        _existedBefore = existedBefore;
+        _undo = new UndoRecord(services.Initiator.WithIface(_iface), path);
+    }
+
+    public IscsiPath Path { get; }
+
+    public bool Succeeded => _outcome is LoginOutcome.LoggedIn or LoginOutcome.AlreadyLoggedIn;
+
+    public HostDisk? Disk { get; private set; }
+
+    /// <summary>Tries the portal. A portal failure ends in <see cref="ToOutcome"/>; cancellation undoes, then throws.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var start = _services.Time.GetTimestamp();
+        IAsyncDisposable lease;
+        try
+        {
+            lease = await _services.Locks.AcquireAsync(Path.Portal, Path.Iqn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            Fail(new PortalFailure(PortalFailureKind.LockTimeout, e.Message));
+            _elapsed = _services.Time.GetElapsedTime(start);
+            LogFailure();
+            return;
+        }
+
+        await using var held = lease.ConfigureAwait(false);
+        try
+        {
+            if (await LoginWithFallbackAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await FindDiskAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!Succeeded)
+            {
+                await _undo.UndoAsync(_services).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Fail(new PortalFailure(PortalFailureKind.Cancelled, "The attach was cancelled."));
+            await _undo.UndoAsync(_services).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e) when (e is IscsiCommandException or IOException or UnauthorizedAccessException)
+        {
+            // Unexpected (a program could not start, sysfs refused a read): still undo, then report.
+            Fail(PortalFailure.From(PortalFailureKind.LoginFailed, e));
+            await _undo.UndoAsync(_services).ConfigureAwait(false);
+        }
+        finally
+        {
+            _elapsed = _services.Time.GetElapsedTime(start);
+            if (_failure?.Kind is not PortalFailureKind.Cancelled)
+            {
+                LogFailure();
+            }
+        }
+    }
+
+    /// <summary>Takes the lock and undoes what this attempt created (the orchestrator rejected or cancelled a working path).</summary>
+    public async Task UndoAsync()
+    {
+        await using var held = (await _services.Locks.AcquireAsync(Path.Portal, Path.Iqn, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+        await _undo.UndoAsync(_services).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks a working path as unusable (e.g. another volume's WWN behind it) and undoes it.</summary>
+    public async Task RejectAsync(PortalFailureKind kind, string message)
+    {
+        Fail(new PortalFailure(kind, message));
+        LogFailure();
+        await UndoAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Undoes a working path that the attach as a whole does not use, and says why.</summary>
+    public async Task WithdrawAsync(string why)
+    {
+        await UndoAsync().ConfigureAwait(false);
+        _outcome = LoginOutcome.Skipped;
+        _note = why;
+    }
+
+    public void NotTried(string why) => _note = why;
+
+    public PortalOutcome ToOutcome() => new(Path, _outcome, _elapsed)
+    {
+        Iface = _iface,
+        TransportFallback = _fallback,
+        Failure = _failure?.Kind,
+        ErrorKind = _failure?.ErrorKind,
+        NativeCode = _failure?.NativeCode,
+        Message = _failure?.Message ?? _note,
+        Device = Succeeded ? Disk?.Name : null,
+    };
+
+    public AttachedDevice ToDevice() => new(Disk!.Name, Path, Disk.Address, _session!.Id) { Wwn = Disk.Wwn };
+
+    // When a login through a configured iface fails for a reason other than authentication (a CHAP rejection
+    // would repeat over TCP) and the policy allows, undo it and try once more through the default TCP iface.
+    private async Task<bool> LoginWithFallbackAsync(CancellationToken cancellationToken)
+    {
+        if (await LoginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        if (_iface == IscsiTransports.DefaultIface
+            || !_services.Settings.FallBackToTcp
+            || _failure?.Kind is not (PortalFailureKind.LoginFailed or PortalFailureKind.NodeSetupFailed))
+        {
+            return false;
+        }
+
+        var why = new TransportFallbackInfo(_iface, IscsiTransportFailureReason.LoginFailed, _failure.Message);
+        Log.PortalTransportFallback(_services.Logger, "Login", _iface, Path.Portal.Address, why.Message);
+        await _undo.UndoAsync(_services).ConfigureAwait(false);
+        _failure = null;
+        _outcome = LoginOutcome.Skipped;
+        _iface = IscsiTransports.DefaultIface;
+        _fallback = why;
+        _undo = new UndoRecord(_services.Initiator.WithIface(_iface), Path);
+        return await LoginAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> LoginAsync(CancellationToken cancellationToken)
+    {
+        var initiator = _services.Initiator.WithIface(_iface);
+        var result = await SessionLogin.LoginOrReuseAsync(_services, initiator, _iface, Path, _settings, _existedBefore, _undo, cancellationToken).ConfigureAwait(false);
+        if (result.Failure is { } failure)
+        {
+            Fail(failure);
+            return false;
+        }
+
+        _session = result.Session;
+        _outcome = result.Outcome;
+        return true;
+    }
+
+    private async Task FindDiskAsync(CancellationToken cancellationToken)
+    {
+        var (disk, preexisted, failure) = await DiskWait.FindAsync(_services, _session!, Path.Lun, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            Fail(failure);
+            return;
+        }
+
+        if (!preexisted)
+        {
+            _undo.DiskScanned(disk!.Name);
+        }
+
+        Disk = disk;
+        Log.DeviceFound(_services.Logger, disk!.Name, Path.Lun, Path.Portal.Address, disk.Address.ToString(), disk.Wwn);
+    }
+
+    private void Fail(PortalFailure failure)
+    {
+        _outcome = LoginOutcome.Failed;
+        _failure = failure;
+    }
+
+    private void LogFailure()
+    {
+        if (_outcome == LoginOutcome.Failed && _failure is { } failure)
+        {
+            Log.PortalFailed(_services.Logger, Path.Portal.Address, Path.Iqn, Path.Lun, failure.Kind, failure.Message);
+        }
+    }
+}

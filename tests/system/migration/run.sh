@@ -98,6 +98,9 @@ conninfo "$work/dst-failover.json" "127.0.0.3:$port" "$dst_iqn" 5 --arg auth_met
 install -m 600 /dev/null "$work/chap.secret"
 printf '%s' "$chap_password" >"$work/chap.secret"
 
+# The source QEMU's disk, from the library too (each dotnet start costs seconds under load: once for both runs).
+cli libiscsi --connection-info "$work/src.json" --node-name vol --no-probe >"$work/src-lib.json"
+
 migrate_once 1 blockdev "$work/dst.json" 0
 migrate_once 2 url "$work/dst-failover.json" 1
 
@@ -113,8 +116,8 @@ migrate_once() {
     mkdir -p "$dir"
     say "run $run: destination disk from the library's ${mode}, $(jq -r .data.target_portal "$dst_info") first"
 
-    # What the library makes of both connection_infos (TCP probe only, no login on this host).
-    cli libiscsi --connection-info "$work/src.json" --node-name vol --no-probe >"$dir/src-lib.json"
+    # What the library makes of the destination's connection_info (TCP probe only, no login on this host).
+    cp "$work/src-lib.json" "$dir/src-lib.json"
     cli libiscsi --connection-info "$dst_info" --node-name vol --probe-timeout 1 \
         --initiator-name "iqn.2026-11.test.migration:dst-host-$run" >"$dir/dst-lib.json"
     expect_eq "run $run: destination portal chosen" "127.0.0.2:$port" "$(jq -r .portal "$dir/dst-lib.json")"
@@ -195,7 +198,7 @@ domain_xml() {
 # start_qemu NAME DIR ARGS… : paused (-S), TCG, no NIC, no default devices; qemu-io output lands in NAME.out.
 start_qemu() {
     local name=$1 dir=$2; shift 2
-    qemu-system-x86_64 -S -nodefaults -nic none -machine pc,accel=tcg -m 64 -display none -monitor none -serial none \
+    qemu-system-x86_64 -S -nodefaults -nic none -machine pc,accel=tcg -m 32 -display none -monitor none -serial none \
         -qmp "unix:$dir/$name.qmp,server=on,wait=off" "$@" >"$dir/$name.out" 2>"$dir/$name.err" &
     qemu_pids+=($!)
     for _ in $(seq 100); do [[ -S $dir/$name.qmp ]] && return 0; sleep 0.1; done

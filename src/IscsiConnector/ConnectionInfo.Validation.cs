@@ -14,6 +14,8 @@ public sealed partial class ConnectionInfo
     /// <exception cref="ConnectionInfoException">A value is invalid; the message names the key and never a secret.</exception>
     public ConnectionInfo Validate()
     {
+        CheckCount(Alternatives, AlternativePortals);
+        CheckCount(Portals, TargetPortals);
         CheckValues(Primary, TargetPortal, TargetIqn, TargetLun);
         CheckValues(Alternatives, AlternativePortals, AlternativeIqns, AlternativeLuns);
         CheckValues(Portals, TargetPortals, TargetIqns, TargetLuns);
@@ -43,9 +45,10 @@ public sealed partial class ConnectionInfo
             throw new ConnectionInfoException(ConnectionInfoKeys.DriverVolumeType, $"is {ValueRules.Show(type)}; expected \"iscsi\" (this connector handles iSCSI volumes only).");
         }
 
-        if (VolumeId is { } id && !ValueRules.IsPrintableAscii(id) && ValueRules.ContainsControl(id))
+        if (VolumeId is { } id && ValueRules.DisplayTextProblem(id, ConnectionInfoLimits.MaxVolumeIdLength) is { } idProblem)
         {
-            throw new ConnectionInfoException(ConnectionInfoKeys.VolumeId, "contains a control character; expected a volume id such as a UUID.");
+            // The id is shown in logs and messages, so it must read as what it is; quoted here escaped and cut.
+            throw new ConnectionInfoException(ConnectionInfoKeys.VolumeId, $"{idProblem}; expected a volume id such as a UUID.");
         }
 
         // A modelled key in AdditionalData would be written twice by ToJson.
@@ -70,15 +73,24 @@ public sealed partial class ConnectionInfo
 
     private static void CheckDuplicates(IReadOnlyList<IscsiPath> paths, string portalsKey)
     {
+        // First index of each (address, target): one pass, however long the list.
+        var first = new Dictionary<IscsiPath, int>(paths.Count, PlaceComparer.Instance);
         for (var i = 0; i < paths.Count; i++)
         {
-            for (var j = 0; j < i; j++)
+            if (!first.TryAdd(paths[i], i))
             {
-                if (SamePlace(paths[i], paths[j]))
-                {
-                    throw Duplicate(portalsKey, i, $"repeats {ConnectionInfoBuilder.Indexed(portalsKey, j)} ({paths[j].Portal.Address}) with the same IQN; expected each portal once.");
-                }
+                var j = first[paths[i]];
+                throw Duplicate(portalsKey, i, $"repeats {ConnectionInfoBuilder.Indexed(portalsKey, j)} ({paths[j].Portal.Address}) with the same IQN; expected each portal once.");
             }
+        }
+    }
+
+    private static void CheckCount(IReadOnlyList<IscsiPath>? paths, string portalsKey)
+    {
+        ArgumentNullException.ThrowIfNull(paths, portalsKey);
+        if (paths.Count > ConnectionInfoLimits.MaxPaths)
+        {
+            throw DataReader.TooManyEntries(portalsKey, paths.Count);
         }
     }
 
@@ -126,8 +138,7 @@ public sealed partial class ConnectionInfo
     }
 
     // Same portal address and same target: logging in twice would be refused by iscsiadm (exit 15).
-    private static bool SamePlace(IscsiPath a, IscsiPath b) =>
-        a.Portal.SameAddressAs(b.Portal) && IscsiPath.TargetNameComparer.Equals(a.Iqn, b.Iqn);
+    private static bool SamePlace(IscsiPath a, IscsiPath b) => PlaceComparer.Instance.Equals(a, b);
 
     private static ConnectionInfoException Duplicate(string key, int index, string message) =>
         new(ConnectionInfoBuilder.Indexed(key, index), message);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IscsiConnector.Internal;
 
 namespace IscsiConnector;
 
@@ -43,29 +44,34 @@ public sealed partial class ConnectionInfo
     /// in the backend's order, then any further <c>target_portals</c> entries (os-brick's plural keys
     /// when multipath is off). Duplicates (same portal address, IQN and LUN) appear once.
     /// </summary>
-    public IReadOnlyList<IscsiPath> FailoverOrder => Distinct([Primary, .. Alternatives, .. Portals]);
+    public IReadOnlyList<IscsiPath> FailoverOrder => _failoverOrder ??= Distinct([Primary, .. Alternatives, .. Portals]);
 
     /// <summary>
     /// Gets every path a multipath attach logs into: <c>target_portals</c> when given (the primary is
     /// normally their first entry), otherwise the primary and the alternatives.
     /// </summary>
-    public IReadOnlyList<IscsiPath> MultipathPaths => Portals.Count > 0 ? Distinct([.. Portals, .. Alternatives]) : FailoverOrder;
+    public IReadOnlyList<IscsiPath> MultipathPaths => _multipathPaths ??= Portals.Count > 0 ? Distinct([.. Portals, .. Alternatives]) : FailoverOrder;
+
+    // Computed on first use and kept: every property is init-only, so nothing can change after construction.
+    private IReadOnlyList<IscsiPath>? _failoverOrder;
+    private IReadOnlyList<IscsiPath>? _multipathPaths;
 
     /// <inheritdoc />
     public override string ToString() =>
         $"ConnectionInfo {{ Primary = {Primary}, Alternatives = {Alternatives.Count}, Portals = {Portals.Count}, Chap = {(Chap is null ? "none" : Chap.ToString())}, VolumeId = {VolumeId ?? "none"} }}";
 
-    private static List<IscsiPath> Distinct(IEnumerable<IscsiPath> paths)
+    private static IReadOnlyList<IscsiPath> Distinct(IscsiPath[] paths)
     {
-        var result = new List<IscsiPath>();
+        var seen = new HashSet<IscsiPath>(paths.Length, PlaceComparer.WithLun);
+        var result = new List<IscsiPath>(paths.Length);
         foreach (var path in paths)
         {
-            if (!result.Exists(p => p.Lun == path.Lun && p.Portal.SameAddressAs(path.Portal) && string.Equals(p.Iqn, path.Iqn, StringComparison.OrdinalIgnoreCase)))
+            if (seen.Add(path))
             {
                 result.Add(path);
             }
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 }

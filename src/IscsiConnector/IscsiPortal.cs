@@ -16,7 +16,7 @@ public sealed partial record IscsiPortal(string Host, int Port = IscsiPortal.Def
     /// <summary>The IANA port for iSCSI.</summary>
     public const int DefaultPort = 3260;
 
-    // Host parsed once as an IP address (null for a host name): SameAddressAs runs in the O(n²) duplicate
+    // Host parsed once as an IP address (null for a host name): SameAddressAs runs in the duplicate
     // checks and IsIPv6 on every Address. Derived from the host alone, so record equality is unchanged.
     private readonly string _host = Host;
     private readonly IPAddress? _ip = ParseIp(Host);
@@ -65,6 +65,12 @@ public sealed partial record IscsiPortal(string Host, int Port = IscsiPortal.Def
 
         return string.Equals(Host, other.Host, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>A hash code that agrees with <see cref="SameAddressAs"/>, for hashed duplicate checks.</summary>
+    /// <remarks>Whether a host parses as an IP address does not depend on its letter case, so two hosts that
+    /// <see cref="SameAddressAs"/> compares as text are either both addresses or both names.</remarks>
+    internal int AddressHashCode() =>
+        HashCode.Combine(Port, _ip is { } ip ? ip.GetHashCode() : StringComparer.OrdinalIgnoreCase.GetHashCode(Host));
 
     /// <inheritdoc />
     public override string ToString() =>

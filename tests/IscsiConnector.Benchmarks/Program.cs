@@ -14,6 +14,7 @@ var suites = new Dictionary<string, Func<bool, bool, Task<SuiteReport>>>(StringC
     [ConcurrencySuite.Name] = (quick, _) => ConcurrencySuite.RunAsync(quick),
     [ProcessStartsSuite.Name] = (_, verbose) => ProcessStartsSuite.RunAsync(verbose),
     [ParseSuite.Name] = (quick, _) => ParseSuite.RunAsync(quick),
+    [InputScaleSuite.Name] = (quick, _) => InputScaleSuite.RunAsync(quick),
 };
 
 var quick = args.Contains("--quick");

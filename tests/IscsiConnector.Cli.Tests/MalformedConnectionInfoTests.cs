@@ -64,4 +64,17 @@ public sealed class MalformedConnectionInfoTests
         result.ExitCode.Should().Be(2);
         result.Stderr.Should().Contain("'target_lun'").And.NotContain("s3cret-XYZ");
     }
+
+    [Fact]
+    public async Task Connect_InvalidUtf8InSecret_ExitsTwoNamingTheKeyWithoutTheSecret()
+    {
+        var file = Samples.WriteTemp("connection-info.json", string.Empty);
+        byte[] document = [.. System.Text.Encoding.UTF8.GetBytes($$"""{"target_portal":"127.0.0.1:3260","target_iqn":"{{Iqn}}","target_lun":1,"auth_method":"CHAP","auth_username":"u","auth_password":"s3cret-XYZ"""), 0xFF, .. "\"}"u8];
+        await File.WriteAllBytesAsync(file, document);
+
+        var result = await Tool.RunAsync("connect", "--simulate", Samples.HealthySingle, "--connection-info", file, "--verbose", "--time-scale", "0");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StderrLines.Should().ContainSingle().Which.Should().Contain("'auth_password'").And.Contain("not valid UTF-8").And.NotContain("s3cret-XYZ");
+    }
 }

@@ -20,6 +20,8 @@ public sealed class UsageErrorTests
         { ["connect", "--connection-info", Samples.Single, "--simulate", Samples.HealthySingle, "--time-scale", "-1"], "--time-scale" },
         { ["connect", "--connection-info", Samples.Single, "--simulate", "no/such/scenario.json"], "--simulate: scenario file" },
         { ["connect", "--connection-info", "no/such/info.json"], "--connection-info: file 'no/such/info.json' does not exist" },
+        { ["connect", "--connection-info", "/dev/zero"], "--connection-info: '/dev/zero' is larger than 1048576 bytes" },
+        { ["disconnect", "--connection-info", Samples.Single, "--device-info", "/dev/zero"], "--device-info: '/dev/zero' is larger than" },
         { ["disconnect", "--connection-info", Samples.Single, "--device-info", "no/such/device.json"], "--device-info: file" },
         { ["connect", "--connection-info", Samples.Single, "--transport-fallback", "never"], "--transport-fallback: 'never' is not one of tcp, fail" },
         { ["iface"], "Required command was not provided" },

@@ -1,26 +1,60 @@
+using System.Text;
+
 namespace IscsiConnector.Cli.Hosting;
 
-/// <summary>Reads the JSON inputs named on the command line; problems become one-line <see cref="UsageException"/>s.</summary>
+/// <summary>
+/// Reads the JSON inputs named on the command line, never more than a fixed size: <c>--connection-info /dev/zero</c>
+/// or a runaway pipe fails at once instead of filling memory. Problems become one-line <see cref="UsageException"/>s.
+/// </summary>
 internal static class InputFiles
 {
+    /// <summary>The most bytes read from a scenario or device-info file (they are a few kilobytes).</summary>
+    public const int MaxOtherInputBytes = 4 * ConnectionInfoLimits.MaxDocumentBytes;
+
     public static ConnectionInfo ReadConnectionInfo(string source)
     {
-        var text = Read(source, "--connection-info");
+        var bytes = ReadBytes(source, "--connection-info", ConnectionInfoLimits.MaxDocumentBytes);
+
+        // As bytes, so that invalid UTF-8 is refused naming the key rather than silently replaced by a decoder.
         // Parse names the key and never echoes a secret; ConnectionInfoException passes through (exit 2).
-        return ConnectionInfo.Parse(text).Validate();
+        return ConnectionInfo.ParseUtf8(bytes).Validate();
     }
 
-    /// <summary>Reads a file, or standard input for <c>-</c>.</summary>
+    /// <summary>Reads a UTF-8 text file, or standard input for <c>-</c>.</summary>
     public static string Read(string source, string option)
     {
-        if (source == "-")
-        {
-            return Console.In.ReadToEnd();
-        }
-
+        var bytes = ReadBytes(source, option, MaxOtherInputBytes);
         try
         {
-            return File.ReadAllText(source);
+            var text = bytes.AsSpan();
+            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+            return strict.GetString(text.StartsWith(strict.Preamble) ? text[strict.Preamble.Length..] : text);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new UsageException($"{option}: '{ToolSettings.Printable(source)}' is not valid UTF-8 text.", ex);
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; one more byte means the input is too large.</summary>
+    private static byte[] ReadBytes(string source, string option, int limit)
+    {
+        try
+        {
+            using var stream = source == "-" ? Console.OpenStandardInput() : OpenFile(source);
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1L - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit)
+                {
+                    throw new UsageException($"{option}: '{ToolSettings.Printable(source)}' is larger than {limit} bytes; expected a JSON document of a few kilobytes.");
+                }
+            }
+
+            return buffer.ToArray();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -28,4 +62,8 @@ internal static class InputFiles
             throw new UsageException($"{option}: file '{ToolSettings.Printable(source)}' {reason}", ex);
         }
     }
+
+    // Sequential and unbuffered: a device or FIFO (/dev/zero, a named pipe) has no length to trust.
+    private static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
 }

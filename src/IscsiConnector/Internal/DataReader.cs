@@ -41,7 +41,23 @@ internal sealed class DataReader
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw WrongKind(key, value, "a string");
+        return value.ValueKind == JsonValueKind.String ? Text(key, value) : throw WrongKind(key, value, "a string");
+    }
+
+    /// <summary>
+    /// Reads a string value. Invalid UTF-8 (from <see cref="ConnectionInfo.ParseUtf8"/>) or an escaped
+    /// lone surrogate (<c>"\ud800"</c>) cannot become a .NET string; the message names the key, never the value.
+    /// </summary>
+    internal static string Text(string key, JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConnectionInfoException(key, "is not valid UTF-8 text (an invalid byte sequence or an unpaired surrogate escape); expected Unicode text. The value is not shown because it may be secret.", ex);
+        }
     }
 
     public bool Bool(string key)
@@ -66,7 +82,7 @@ internal sealed class DataReader
     public List<string>? StringList(string key, string? same = null) =>
         List(key, same, static (listKey, index, item, same) => item.ValueKind != JsonValueKind.String
             ? throw WrongKind(ConnectionInfoBuilder.Indexed(listKey, index), item, "a string")
-            : same is not null && item.ValueEquals(same) ? same : item.GetString()!);
+            : same is not null && item.ValueEquals(same) ? same : Text(ConnectionInfoBuilder.Indexed(listKey, index), item));
 
     public List<int>? LunList(string key) => List(key, 0, static (listKey, index, item, _) => ReadLun(listKey, index, item));
 
@@ -147,7 +163,7 @@ internal sealed class DataReader
             throw WrongKind(key, value, "a LUN (0…16383) as a number or a string of digits");
         }
 
-        var text = value.GetString()!;
+        var text = Text(key, value);
         var digits = text.StartsWith('-') ? text[1..] : text;
         if (digits.Length == 0 || digits.AsSpan().ContainsAnyExcept("0123456789"))
         {
@@ -179,12 +195,18 @@ internal sealed class DataReader
             throw WrongKind(key, value, "a list");
         }
 
-        if (value.GetArrayLength() == 0)
+        var length = value.GetArrayLength();
+        if (length == 0)
         {
             throw new ConnectionInfoException(key, "is an empty list; expected at least one entry, or leave the key out.");
         }
 
-        var items = new List<T>(value.GetArrayLength());
+        if (length > ConnectionInfoLimits.MaxPaths)
+        {
+            throw TooManyEntries(key, length);
+        }
+
+        var items = new List<T>(length);
         foreach (var item in value.EnumerateArray())
         {
             items.Add(read(key, items.Count, item, state));
@@ -192,6 +214,10 @@ internal sealed class DataReader
 
         return items;
     }
+
+    /// <summary>A list longer than <see cref="ConnectionInfoLimits.MaxPaths"/>; refused before any entry is read.</summary>
+    internal static ConnectionInfoException TooManyEntries(string key, int count) =>
+        new(key, $"has {count} entries; expected at most {ConnectionInfoLimits.MaxPaths} (every entry is a login).");
 
     private bool TryGet(string key, out JsonElement value) =>
         _values.TryGetValue(key, out value) && value.ValueKind != JsonValueKind.Null;

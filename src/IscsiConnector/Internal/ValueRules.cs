@@ -51,9 +51,23 @@ internal static class ValueRules
             return "is empty";
         }
 
-        if (!IsPrintableAscii(value) && ContainsControl(value))
+        if (value.Length > ConnectionInfoLimits.MaxChapBytes || (!IsPrintableAscii(value) && Encoding.UTF8.GetByteCount(value) > ConnectionInfoLimits.MaxChapBytes))
         {
-            return "contains a control character";
+            // Length only: the character count of a secret says little, but the value itself must never show.
+            return $"is longer than {ConnectionInfoLimits.MaxChapBytes} UTF-8 bytes, which open-iscsi would silently cut";
+        }
+
+        if (!IsPrintableAscii(value))
+        {
+            if (ContainsControl(value))
+            {
+                return "contains a control character";
+            }
+
+            if (!IsWellFormedText(value))
+            {
+                return "is not valid UTF-8 text (it holds an unpaired surrogate or U+FFFD, the character a decoder puts in place of an invalid byte)";
+            }
         }
 
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
@@ -62,6 +76,63 @@ internal static class ValueRules
         }
 
         return value[0] == '-' ? "starts with '-', which iscsiadm would read as an option" : null;
+    }
+
+    /// <summary>
+    /// Problems of a value shown to people (a <c>volume_id</c> in logs, messages and lock names): too long, or holding a
+    /// character that is invisible or reorders the text around it — controls, format characters such as the bidi
+    /// overrides U+202E and U+2066…U+2069 ("Trojan Source"), line separators, unpaired surrogates.
+    /// </summary>
+    public static string? DisplayTextProblem(string value, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            return $"is {value.Length} characters long; expected at most {maxLength}";
+        }
+
+        if (IsPrintableAscii(value))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(value, i);
+            var problem = category switch
+            {
+                UnicodeCategory.Control => "contains a control character",
+                UnicodeCategory.Format => "contains an invisible formatting character (such as a bidirectional override)",
+                UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => "contains a line separator",
+                UnicodeCategory.Surrogate => "contains an unpaired surrogate",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{problem} (U+{(int)value[i]:X4} at index {i})");
+            }
+
+            if (char.IsHighSurrogate(value[i]))
+            {
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is what a strict UTF-8 decoder could have produced: no unpaired surrogate, no U+FFFD.</summary>
+    public static bool IsWellFormedText(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\uFFFD' || char.IsLowSurrogate(c) || (char.IsHighSurrogate(c) && (++i == value.Length || !char.IsLowSurrogate(value[i]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether every character is printable ASCII ('!'…'~'): then no character is a control or a space (vectorized).</summary>

@@ -23,6 +23,7 @@ public sealed class LayerTests
         ("resilience", ["IscsiConnector.Resilience"], []),
         ("execution", ["IscsiConnector.Execution"], []),
         ("host", ["IscsiConnector.Host"], []),
+        ("migration", ["IscsiConnector.Migration"], []),
     ];
 
     /// <summary>The composition root: the only code that names every layer (it wires them together).</summary>

@@ -29,6 +29,9 @@ internal static class ExitCodes
     /// take its destination (another network protocol, a file disk), or the volume needs what QEMU's initiator lacks (mutual CHAP).</summary>
     public const int MigrationMismatch = 7;
 
-    /// <summary>Interrupted (Ctrl-C); whatever the attach had created was undone.</summary>
+    /// <summary>Interrupted (Ctrl-C, SIGINT); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Terminated (SIGTERM, e.g. <c>kill</c> or systemd stopping a unit); whatever the attach had created was undone.</summary>
+    public const int Terminated = 143;
 }

@@ -20,7 +20,7 @@ internal static class DevicePathsCommand
         command.SetAction((result, _) => Guarded.RunAsync(() =>
         {
             var blocks = (result.GetValue(attachments) ?? []).Select(v => MigrationInputs.SerialAndFile(v, "--attachment"))
-                .Select(p => new KeyValuePair<string, VolumeAttachment>(p.Serial, DeviceInfoReader.Read(p.File, "--attachment")))
+                .Select(p => new KeyValuePair<string, VolumeAttachment>(p.Serial, MigrationInputs.ReadAttachment(p.File, "--attachment")))
                 .ToList();
             var sources = (result.GetValue(libiscsi) ?? []).Select(v => MigrationInputs.SerialAndFile(v, "--libiscsi"))
                 .Select(p => new KeyValuePair<string, IscsiNetworkSource>(p.Serial, MigrationInputs.ReadLibiscsiSource(p.Serial, p.File, "--libiscsi")))

@@ -21,6 +21,19 @@ internal static class MigrationInputs
         return (value[..equals], value[(equals + 1)..]);
     }
 
+    /// <summary>The JSON <c>connect</c> printed on the destination (or os-brick's <c>device_info</c>); a problem names the key.</summary>
+    public static VolumeAttachment ReadAttachment(string file, string option)
+    {
+        try
+        {
+            return VolumeAttachment.Parse(InputFiles.Read(file, option));
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"{option}: {ex.Message.ReplaceLineEndings(" ")}", ex);
+        }
+    }
+
     /// <summary>The <c>source</c> object of a <c>libiscsi</c> output file, checked as a device map entry.</summary>
     public static IscsiNetworkSource ReadLibiscsiSource(string serial, string file, string option)
     {

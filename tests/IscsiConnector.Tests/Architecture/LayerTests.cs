@@ -23,6 +23,7 @@ public sealed class LayerTests
         ("resilience", ["IscsiConnector.Resilience"], []),
         ("execution", ["IscsiConnector.Execution"], []),
         ("host", ["IscsiConnector.Host"], []),
+        ("serialization", ["IscsiConnector.Serialization"], ["transports"]),
         ("migration", ["IscsiConnector.Migration"], []),
     ];
 

@@ -70,5 +70,5 @@ internal static class LibiscsiCommand
     private static TimeSpan Seconds(double seconds) =>
         seconds is > 0 and <= 60 ? TimeSpan.FromSeconds(seconds) : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--probe-timeout: {seconds} is out of range; give more than 0 and at most 60 seconds."));
 
-    private static string Kebab(string property) => JsonOutput.SnakeCase(property).Replace('_', '-');
+    private static string Kebab(string property) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(property);
 }

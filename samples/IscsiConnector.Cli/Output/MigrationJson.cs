@@ -74,7 +74,7 @@ internal static class MigrationJson
     {
         writer.WriteStartObject();
         writer.WriteString("error", exception.Message.ReplaceLineEndings(" "));
-        writer.WriteString("failure", JsonOutput.SnakeCase(exception.Failure.ToString()));
+        writer.WriteString("failure", JsonOutput.SnakeCase(exception.Failure));
         writer.WriteString("serial", exception.Serial);
         writer.WriteEndObject();
     }

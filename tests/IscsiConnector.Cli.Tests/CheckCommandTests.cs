@@ -23,7 +23,7 @@ public sealed class CheckCommandTests
     {
         var result = await Tool.RunAsync("check", "--multipath", "--simulate", Samples.Fixture("multipathd-stopped.json"), "--time-scale", "0");
 
-        result.ExitCode.Should().Be(7, result.ToString());
+        result.ExitCode.Should().Be(8, result.ToString());
         var multipathd = result.Json().GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("requirement").GetString() == "multipathd");
         multipathd.GetProperty("status").GetString().Should().Be("problem");
         multipathd.GetProperty("fix").GetString().Should().Contain("systemctl enable --now multipathd");

@@ -3,7 +3,7 @@ using IscsiConnector.Readiness;
 
 namespace IscsiConnector.Cli.Output;
 
-/// <summary>The JSON of <c>check</c>, also nested in <c>connect</c>'s output when the host is not ready (exit 7).</summary>
+/// <summary>The JSON of <c>check</c>, also nested in <c>connect</c>'s output when the host is not ready (exit 8).</summary>
 internal static class HostCheckJson
 {
     public static void WriteCheck(Utf8JsonWriter writer, HostCheckResult result)

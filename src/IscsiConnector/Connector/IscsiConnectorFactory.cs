@@ -10,6 +10,8 @@ using IscsiConnector.PortalAttempts;
 using IscsiConnector.Resilience.Internal;
 using IscsiConnector.Transports;
 using IscsiConnector.Transports.Internal;
+using IscsiConnector.Windows;
+using IscsiConnector.Windows.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,7 +23,7 @@ namespace IscsiConnector;
 /// (with <c>AddIscsiConnector</c>, which calls it) that turns <see cref="IscsiConnectorOptions"/> into each part's
 /// own settings and wires the parts together.
 /// </summary>
-public static class IscsiConnectorFactory
+public static partial class IscsiConnectorFactory
 {
     /// <summary>Creates a connector for this Linux host (open-iscsi), or over the seams given (tests, a simulated host).</summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults. Validated here. The connector keeps this instance: do not change it afterwards.</param>
@@ -48,47 +50,35 @@ public static class IscsiConnectorFactory
             loggerFactory ?? NullLoggerFactory.Instance);
     }
 
-    /// <summary>Creates the host check for this Linux host (or over the seams given), with the settings of <paramref name="options"/>:
-    /// its iface, multipath and root helper.</summary>
-    /// <param name="options">The settings; <see langword="null"/> for the defaults. Validated here.</param>
-    /// <param name="executor">Runs <c>iscsiadm --version</c> (and <c>cat</c> through a root helper); <see langword="null"/> for real processes.</param>
-    /// <param name="fileSystem">Reads <c>/proc</c>, <c>/etc/iscsi</c> and sysfs; <see langword="null"/> for the real file system.</param>
-    /// <param name="timeProvider">Times the check; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
-    /// <param name="loggerFactory">Where log events go; <see langword="null"/> for none.</param>
-    /// <returns>A host check; <see cref="Readiness.IscsiHostCheck.CheckAsync"/> runs it.</returns>
-    /// <exception cref="OptionsValidationException"><paramref name="options"/> breaks a rule; the message lists every problem.</exception>
-    public static Readiness.IscsiHostCheck CreateHostCheck(
-        IscsiConnectorOptions? options = null,
-        ICommandExecutor? executor = null,
-        IHostFileSystem? fileSystem = null,
-        TimeProvider? timeProvider = null,
-        ILoggerFactory? loggerFactory = null)
-    {
-        options ??= new IscsiConnectorOptions();
-        Validate(options);
-        return Microsoft.Extensions.DependencyInjection.HostCheckComposition.Create(
-            options,
-            executor ?? CreateProcessExecutor(options, loggerFactory),
-            fileSystem ?? new PhysicalHostFileSystem(),
-            timeProvider ?? TimeProvider.System,
-            loggerFactory ?? NullLoggerFactory.Instance);
-    }
-
     /// <summary>Wires a connector from validated <paramref name="options"/>; <paramref name="probe"/> replaces the TCP probe (tests).</summary>
     internal static IVolumeConnector Build(IscsiConnectorOptions options, ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time, ILoggerFactory loggerFactory, IPortalProbe? probe = null)
     {
         var logger = loggerFactory.CreateLogger("IscsiConnector.VolumeConnector");
         var transportLogger = loggerFactory.CreateLogger("IscsiConnector.Transports");
-        var runner = new CommandRunner(executor, options.CommandTimeout);
-        // With a root helper, what only root may read or write becomes commands the helper elevates.
-        var files = new PrivilegedFiles(executor, fileSystem, throughCommands: options.RootHelper.Count > 0);
-        var initiator = new OpenIscsiInitiator(runner, fileSystem, files, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
-        var hostCheck = options.CheckHostBeforeAttach ? Microsoft.Extensions.DependencyInjection.HostCheckComposition.Create(options, executor, fileSystem, files, time, loggerFactory) : null;
         var requestedIface = TransportSettings.RequestedIfaceOf(options);
-        var transports = new TransportSelector(
-            new IscsiIfaceManager(runner, fileSystem, transportLogger),
-            new TransportSettings(requestedIface, options.IfaceDefinition, options.VerifyTransportHardware, options.TransportFallback),
-            transportLogger);
+        var windows = WindowsPlatform.IsSelected(options);
+        IIscsiInitiator initiator;
+        ITransportSelector transports;
+        Readiness.IscsiHostCheck? hostCheck = null;
+        if (windows)
+        {
+            // Only the initiator differs: every rule below is the same flow on both platforms.
+            initiator = WindowsPlatform.Create(options, executor);
+            transports = new FixedTransportSelector(requestedIface, [IscsiTransports.Tcp]);
+        }
+        else
+        {
+            var runner = new CommandRunner(executor, options.CommandTimeout);
+            // With a root helper, what only root may read or write becomes commands the helper elevates.
+            var files = new PrivilegedFiles(executor, fileSystem, throughCommands: options.RootHelper.Count > 0);
+            initiator = new OpenIscsiInitiator(runner, fileSystem, files, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+            hostCheck = options.CheckHostBeforeAttach ? Microsoft.Extensions.DependencyInjection.HostCheckComposition.Create(options, executor, fileSystem, files, time, loggerFactory) : null;
+            transports = new TransportSelector(
+                new IscsiIfaceManager(runner, fileSystem, transportLogger),
+                new TransportSettings(requestedIface, options.IfaceDefinition, options.VerifyTransportHardware, options.TransportFallback),
+                transportLogger);
+        }
+
         var fallBackToTcp = options.TransportFallback == TransportFallback.FallBackToTcp;
         var pipelines = new ConnectorPipelines(
             new RetrySettings(options.LoginRetryAttempts, options.LoginRetryDelay, options.FlushRetries, options.FlushRetryDelay, options.DevicePollInterval), time, logger);
@@ -99,11 +89,20 @@ public static class IscsiConnectorFactory
             options.DiscoverWhenSinglePortal, options.ProbePortals, options.ProbeTimeout, fallBackToTcp,
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
-        return new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? new TcpPortalProbe(time), attach, logger), new MultipathPortals(initiator, attach, logger), attach, hostCheck),
+        var connector = new VolumeConnector(
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? ProbeFor(executor, fileSystem, time), attach, logger), new MultipathPortals(initiator, attach, logger), attach, hostCheck),
             new Detacher(initiator, sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
+        return windows ? new WindowsConnector(connector, requestedIface) : connector;
     }
+
+    // A simulated host answers the reachability probe itself (no socket is opened for its portals); the real host
+    // (its file system or its process executor) gets a TCP connect; any other seam (a wrapper, a fake) gets none:
+    // every portal counts as reachable, so the backend's order is kept and no socket is opened for a fake portal.
+    private static IPortalProbe ProbeFor(ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time) =>
+        executor as IPortalProbe
+        ?? fileSystem as IPortalProbe
+        ?? (fileSystem is PhysicalHostFileSystem || executor is ProcessCommandExecutor ? new TcpPortalProbe(time) : NoPortalProbe.Instance);
 
     internal static void Validate(IscsiConnectorOptions options)
     {

@@ -12,6 +12,13 @@ internal interface IIscsiInitiator
     /// <summary>Lists the logged-in sessions (without starting a process where the platform allows).</summary>
     Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lists the logged-in sessions to one of <paramref name="iqns"/> (case-insensitive). An implementation should read
+    /// no more of an unrelated session than its target name: attach time must not grow with the host's other sessions.
+    /// </summary>
+    async Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(IReadOnlyCollection<string> iqns, CancellationToken cancellationToken) =>
+        [.. (await GetSessionsAsync(cancellationToken).ConfigureAwait(false)).Where(s => iqns.Contains(s.Iqn, StringComparer.OrdinalIgnoreCase))];
+
     /// <summary>Gets a value indicating whether a persistent target record (open-iscsi node) exists for the path's portal and target.</summary>
     Task<bool> NodeExistsAsync(IscsiPath path, CancellationToken cancellationToken);
 
@@ -84,6 +91,6 @@ internal interface IIscsiInitiator
     /// <summary>Gets the device path for a kernel name (<c>sda</c> → <c>/dev/sda</c>).</summary>
     string DevicePath(string device);
 
-    /// <summary>Gets the same initiator working through another iface (open-iscsi <c>-I</c>, spec 004); itself when it already does.</summary>
+    /// <summary>Gets the same initiator working through another iface (open-iscsi <c>-I</c>, the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP"); itself when it already does.</summary>
     IIscsiInitiator WithIface(string iface);
 }

@@ -39,8 +39,9 @@ public sealed class IscsiHostCheck
     /// <param name="cancellationToken">Cancels the check; its commands are killed.</param>
     /// <returns>One item per requirement; <see cref="HostCheckResult.IsReady"/> tells whether an attach can proceed.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    /// <remarks>Runs <c>iscsiadm -m session</c> (through the root helper when one is configured) and, with multipath,
-    /// <c>multipathd show status</c>; reads <c>/etc/iscsi/initiatorname.iscsi</c> and <c>/sys/class/iscsi_transport</c>.</remarks>
+    /// <remarks>Runs one process, <c>iscsiadm --version</c> (through the root helper when one is configured, which then also
+    /// reads the initiator name with <c>cat</c>); reads <c>/proc/net/unix</c> (iscsid's and multipathd's sockets),
+    /// <c>/etc/iscsi/initiatorname.iscsi</c> and <c>/sys/class/iscsi_transport</c>. No retries, no waits.</remarks>
     public async Task<HostCheckResult> CheckAsync(CancellationToken cancellationToken = default)
     {
         var started = _time.GetTimestamp();

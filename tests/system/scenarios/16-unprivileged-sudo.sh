@@ -3,7 +3,7 @@
 # `--root-helper "sudo -n"` and a sudoers file written here (the sample of docs/deployment.md). Attach
 # (single and multipath), extend and detach work with nothing left behind; sysfs writes went through
 # `sudo -n tee`, records through `sudo -n iscsiadm`. The same user without the sudoers rule is refused
-# cleanly: the host check says so (exit 7) before any record or login.
+# cleanly: the host check says so (exit 8) before any record or login.
 # testbed-timeout: 420
 source "$TB_DIR/guest/lib.sh"
 
@@ -97,7 +97,7 @@ expect_eq "disks and maps after the multipath disconnect" "" "$(sd_devices)$(dm_
 # --- the same user, sudo not allowed: refused cleanly before anything is created
 rm -f /etc/sudoers.d/iscsi-connector
 cli_user r1 connect --connection-info "$TB_TMP/ci1.json" --root-helper "sudo -n"
-expect_rc r1 7
+expect_rc r1 8
 expect_eq "the refusal names the helper" problem "$(json r1 '.host_check.checks[] | select(.requirement == "privileges") | .status')"
 check "the refusal quotes sudo" grep -q "a password is required" "$TB_TMP/r1.out"
 check "one error line, no stack trace" test "$(grep -c '   at ' "$TB_TMP/r1.err")" = 0

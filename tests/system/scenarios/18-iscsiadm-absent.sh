@@ -1,6 +1,6 @@
 #!/bin/bash
 # Scenario 18 — iscsiadm absent (issue 13): with iscsiadm gone from the guest (moved aside in its
-# overlay), connect ends at once with the host-check error (exit 7) naming the package to install —
+# overlay), connect ends at once with the host-check error (exit 8) naming the package to install —
 # no failed-cleanup warning, no node record.
 source "$TB_DIR/guest/lib.sh"
 
@@ -11,7 +11,7 @@ trap 'mv "$real.hidden" "$real"' EXIT
 check "iscsiadm is not on PATH" bash -c '! type -P iscsiadm'
 
 cli connect connect --connection-info "$TB_TMP/ci.json" --verbose
-expect_rc connect 7
+expect_rc connect 8
 inner=$(json connect '.elapsed_ms')
 expect_le "connector time to the host-check error (ms)" "$(bound_ms 1000)" "$inner"
 expect_eq "the finding" problem "$(json connect '.host_check.checks[] | select(.requirement == "iscsiadm") | .status')"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Scenario 19 — multipathd stopped, multipath requested (issue 13): connect --multipath ends at once
-# with the host-check error (exit 7) saying multipathd is not running — no login, no node record.
+# with the host-check error (exit 8) saying multipathd is not running — no login, no node record.
 source "$TB_DIR/guest/lib.sh"
 
 setup_single nompathd
@@ -10,7 +10,7 @@ pkill -x multipathd
 wait_for 10 '! pgrep -x multipathd >/dev/null' && pass "multipathd stopped" || fail "multipathd still running"
 
 cli connect connect --connection-info "$TB_TMP/ci.json" --multipath --verbose
-expect_rc connect 7
+expect_rc connect 8
 inner=$(json connect '.elapsed_ms')
 expect_le "connector time to the host-check error (ms)" "$(bound_ms 1000)" "$inner"
 expect_eq "the finding" problem "$(json connect '.host_check.checks[] | select(.requirement == "multipathd") | .status')"

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace IscsiConnector.Connector.Internal;
 
 /// <summary>
-/// The platform-neutral attach: failover (one portal after another, specs 000/002) or multipath (every portal in
-/// parallel, spec 001), and what counts as success. Each portal's work, undo included, is a <see cref="PortalAttempt"/>.
+/// The platform-neutral attach: failover (one portal after another, the Cinder spec "Failover to alternative iSCSI portals on login failure") or multipath (every portal in
+/// parallel, the Cinder spec "Enhance iSCSI multipath support"), and what counts as success. Each portal's work, undo included, is a <see cref="PortalAttempt"/>.
 /// </summary>
 internal sealed class AttachOrchestrator(
     PortalAttemptServices portals,
@@ -85,9 +85,18 @@ internal sealed class AttachOrchestrator(
         var (paths, existedBefore) = await multipathPortals.ForAsync(info, transport, cancellationToken).ConfigureAwait(false);
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, true);
         var attempts = NewAttempts(info, paths, transport, existedBefore);
+        var sessions = settings.ProbePortals && attempts.Count > 1 ? await _initiator.GetSessionsAsync([info.Primary.Iqn, .. paths.Select(p => p.Iqn)], cancellationToken).ConfigureAwait(false) : null;
         using var gate = new SemaphoreSlim(settings.MaxParallelLogins, settings.MaxParallelLogins);
         var tasks = attempts.Select(async a =>
         {
+            // Each login starts as soon as its own probe answers: a dead portal's probe runs out alongside the others' logins.
+            var probeStart = portals.Time.GetTimestamp();
+            if (sessions is not null && !await order.IsWorthALoginAsync(a.Path, sessions, cancellationToken).ConfigureAwait(false))
+            {
+                a.Unreachable(portals.Time.GetElapsedTime(probeStart));
+                return;
+            }
+
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace IscsiConnector.Connector.Internal;
 
-/// <summary>The portals of a multipath attach, finding more with SendTargets when it was given only one (spec 001).</summary>
+/// <summary>The portals of a multipath attach, finding more with SendTargets when it was given only one (the Cinder spec "Enhance iSCSI multipath support").</summary>
 internal sealed class MultipathPortals(IIscsiInitiator initiator, AttachSettings settings, ILogger logger)
 {
     /// <summary>

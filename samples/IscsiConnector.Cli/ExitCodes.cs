@@ -29,6 +29,10 @@ internal static class ExitCodes
     /// take its destination (another network protocol, a file disk), or the volume needs what QEMU's initiator lacks (mutual CHAP).</summary>
     public const int MigrationMismatch = 7;
 
+    /// <summary>This host lacks something every attach needs (iscsiadm, root helper, iscsid, initiator name, transport,
+    /// multipathd with multipath): <c>check</c> found problems, or <c>connect</c> stopped before any portal was tried.</summary>
+    public const int HostNotReady = 8;
+
     /// <summary>Interrupted (Ctrl-C, SIGINT); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
 

@@ -1,3 +1,4 @@
+using IscsiConnector.Readiness;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Commands;
@@ -23,6 +24,10 @@ internal static class Guarded
         catch (OperationCanceledException)
         {
             return Fail(ExitCodes.Cancelled, "interrupted; whatever this attach had created was undone.");
+        }
+        catch (HostNotReadyException ex)
+        {
+            return Fail(ExitCodes.HostNotReady, ex.Message);
         }
         catch (IscsiTransportException ex)
         {

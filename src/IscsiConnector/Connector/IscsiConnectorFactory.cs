@@ -4,6 +4,7 @@ using IscsiConnector.Host;
 using IscsiConnector.Initiator;
 using IscsiConnector.IscsiAdm;
 using IscsiConnector.Linux;
+using IscsiConnector.Linux.Internal;
 using IscsiConnector.Locking.Internal;
 using IscsiConnector.PortalAttempts;
 using IscsiConnector.Resilience.Internal;
@@ -24,7 +25,7 @@ namespace IscsiConnector;
 /// (with <c>AddIscsiConnector</c>, which calls it) that turns <see cref="IscsiConnectorOptions"/> into each part's
 /// own settings and wires the parts together.
 /// </summary>
-public static class IscsiConnectorFactory
+public static partial class IscsiConnectorFactory
 {
     /// <summary>Creates a connector for this Linux host (open-iscsi), or over the seams given (tests, a simulated host).</summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults. Validated here. The connector keeps this instance: do not change it afterwards.</param>
@@ -66,6 +67,7 @@ public static class IscsiConnectorFactory
         var windows = WindowsPlatform.IsSelected(options);
         IIscsiInitiator initiator;
         ITransportSelector transports;
+        Readiness.IscsiHostCheck? hostCheck = null;
         if (windows)
         {
             // Only the initiator differs: every rule below is the same flow on both platforms.
@@ -75,7 +77,10 @@ public static class IscsiConnectorFactory
         else
         {
             var runner = new CommandRunner(executor, options.CommandTimeout);
-            initiator = new OpenIscsiInitiator(runner, fileSystem, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+            // With a root helper, what only root may read or write becomes commands the helper elevates.
+            var files = new PrivilegedFiles(executor, fileSystem, throughCommands: options.RootHelper.Count > 0);
+            initiator = new OpenIscsiInitiator(runner, fileSystem, files, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+            hostCheck = options.CheckHostBeforeAttach ? Microsoft.Extensions.DependencyInjection.HostCheckComposition.Create(options, executor, fileSystem, files, time, loggerFactory) : null;
             transports = new TransportSelector(
                 new IscsiIfaceManager(runner, fileSystem, transportLogger),
                 new TransportSettings(requestedIface, options.IfaceDefinition, options.VerifyTransportHardware, options.TransportFallback),
@@ -93,7 +98,7 @@ public static class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         var connector = new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, logger), new MultipathPortals(initiator, attach, logger), attach),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, logger), new MultipathPortals(initiator, attach, logger), attach, hostCheck),
             new Detacher(initiator, sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath),
             new OperationTelemetry(metrics, time, logger));
@@ -129,11 +134,7 @@ public static class IscsiConnectorFactory
     /// <summary>Creates the real-process executor, carrying the root helper and command timeout of <paramref name="options"/>.</summary>
     internal static ProcessCommandExecutor CreateProcessExecutor(IscsiConnectorOptions options, ILoggerFactory? loggerFactory)
     {
-        var executorOptions = new ProcessCommandExecutorOptions { DefaultTimeout = options.CommandTimeout };
-        foreach (var part in (options.RootHelper ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            executorOptions.RootHelper.Add(part);
-        }
+        var executorOptions = new ProcessCommandExecutorOptions { DefaultTimeout = options.CommandTimeout, RootHelper = [.. options.RootHelper] };
 
         return new ProcessCommandExecutor(executorOptions, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ProcessCommandExecutor>());
     }

@@ -59,7 +59,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, IscsiPath path)
             }
             else if (_scannedDisk is { } disk)
             {
-                initiator.RemoveDisk(disk);
+                await initiator.RemoveDiskAsync(disk, CancellationToken.None).ConfigureAwait(false);
                 _scannedDisk = null;
             }
 
@@ -68,7 +68,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, IscsiPath path)
                 await services.NodeCommandAsync(t => initiator.DeleteNodeAsync(path, t), CancellationToken.None).ConfigureAwait(false);
                 _nodeCreated = false;
             }
-            else if (_ownsNode && !_reused && initiator.NodeExists(path))
+            else if (_ownsNode && !_reused && await initiator.NodeExistsAsync(path, CancellationToken.None).ConfigureAwait(false))
             {
                 // Discovery created this record for us (it did not exist before): remove it too.
                 await services.NodeCommandAsync(t => initiator.DeleteNodeAsync(path, t), CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using IscsiConnector.Readiness;
 using IscsiConnector.Initiator;
 using IscsiConnector.Internal;
 using IscsiConnector.PortalAttempts;
@@ -16,7 +17,8 @@ internal sealed class AttachOrchestrator(
     ITransportSelector transports,
     PortalOrder order,
     MultipathPortals multipathPortals,
-    AttachSettings settings)
+    AttachSettings settings,
+    IscsiHostCheck? hostCheck)
 {
     private readonly IIscsiInitiator _initiator = portals.Initiator;
     private readonly ILogger _logger = portals.Logger;
@@ -24,10 +26,20 @@ internal sealed class AttachOrchestrator(
     /// <summary>Gets a value indicating whether attaches log into every portal at once (the mode the attach metrics are tagged with).</summary>
     public bool UsesMultipath => settings.UseMultipath;
 
-    public Task<VolumeAttachment> ConnectAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    public async Task<VolumeAttachment> ConnectAsync(ConnectionInfo info, CancellationToken cancellationToken)
     {
         var start = portals.Time.GetTimestamp();
-        return settings.UseMultipath ? ConnectMultipathAsync(info, start, cancellationToken) : ConnectFailoverAsync(info, start, cancellationToken);
+
+        // A host without iscsid, iscsiadm or multipathd would fail every portal alike, slowly, and look like a dead
+        // array: say what is missing before the first record or login instead.
+        if (hostCheck is not null)
+        {
+            await hostCheck.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return settings.UseMultipath
+            ? await ConnectMultipathAsync(info, start, cancellationToken).ConfigureAwait(false)
+            : await ConnectFailoverAsync(info, start, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<VolumeAttachment> ConnectFailoverAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)

@@ -13,8 +13,8 @@ public sealed class LayerTests
     /// <summary>Every layer, the namespaces it covers (with everything under them), and the layers it may name.</summary>
     public static readonly (string Name, string[] Namespaces, string[] MayName)[] Layers =
     [
-        ("orchestrator", ["IscsiConnector.Connector.Internal"], ["portal attempt", "initiator contract", "transports", "locking", "resilience", "host check", "execution"]),
-        ("portal attempt", ["IscsiConnector.PortalAttempts"], ["initiator contract", "transports", "locking", "resilience"]),
+        ("orchestrator", ["IscsiConnector.Connector.Internal"], ["portal attempt", "initiator contract", "transports", "locking", "resilience", "host check", "execution", "telemetry"]),
+        ("portal attempt", ["IscsiConnector.PortalAttempts"], ["initiator contract", "transports", "locking", "resilience", "telemetry"]),
         ("initiator contract", ["IscsiConnector.Initiator"], []),
         ("platform initiators", ["IscsiConnector.Linux", "IscsiConnector.Windows"], ["initiator contract", "iscsiadm", "execution", "host", "host check"]),
         ("host check", ["IscsiConnector.Readiness"], []),
@@ -26,6 +26,8 @@ public sealed class LayerTests
         ("host", ["IscsiConnector.Host"], []),
         ("serialization", ["IscsiConnector.Serialization"], ["transports"]),
         ("migration", ["IscsiConnector.Migration"], []),
+        // Spans, instruments and the instrumented executor: a leaf the flow reports into; it wraps the execution seam.
+        ("telemetry", ["IscsiConnector.Telemetry"], ["execution"]),
     ];
 
     /// <summary>The composition root: the only code that names every layer (it wires them together).</summary>

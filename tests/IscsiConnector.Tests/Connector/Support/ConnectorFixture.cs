@@ -1,5 +1,6 @@
 using IscsiConnector.Connector.Internal;
 using IscsiConnector.Execution;
+using IscsiConnector.Telemetry;
 using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ internal sealed class ConnectorFixture : IDisposable
         configure?.Invoke(Options);
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         Connector = probe is not null
-            ? IscsiConnectorFactory.Build(Options, Host, Host, Time, _loggerFactory, probe)
+            ? IscsiConnectorFactory.Build(Options, Host, Host, Time, _loggerFactory, ConnectorMetrics.For(null), probe)
             : executor is not null
                 ? IscsiConnectorFactory.Create(Options, executor(Host), Host, Time, _loggerFactory)
                 : Host.CreateConnector(Options, _loggerFactory);

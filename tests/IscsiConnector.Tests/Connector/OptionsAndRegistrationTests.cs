@@ -66,7 +66,7 @@ public sealed class OptionsAndRegistrationTests
         var attachment = await provider.GetRequiredService<IVolumeConnector>().ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
         attachment.Path.Should().Be("/dev/sda");
-        host.ProcessStartCount.Should().Be(3);
+        host.ProcessStartCount.Should().Be(4);
         host.HeldLocks.Should().BeEmpty("the lock was taken in the simulated host's memory, so the directory never had to exist");
         Directory.Exists("/nonexistent/iscsi-di-tests").Should().BeFalse();
     }

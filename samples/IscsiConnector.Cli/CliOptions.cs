@@ -1,8 +1,13 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace IscsiConnector.Cli;
 
-/// <summary>The options of every command, created once so that commands can share them.</summary>
+/// <summary>
+/// The options of every command, created once so that commands can share them. An option is added only to the commands
+/// it affects, with a description of what it does there (an attach option on <c>paths</c> would promise a login).
+/// </summary>
 internal sealed class CliOptions
 {
     public Option<string> ConnectionInfo { get; } = new("--connection-info")
@@ -17,9 +22,28 @@ internal sealed class CliOptions
         Description = "Log into every portal and use the dm-multipath device (default: ordered failover).",
     };
 
+    /// <summary><c>--multipath</c> on commands about a volume already attached.</summary>
+    public Option<bool> AttachedMultipath { get; } = new("--multipath")
+    {
+        Description = "The volume was attached with --multipath (then its paths on portals discovered from a single one count too; with --simulate it is first attached that way).",
+    };
+
+    /// <summary><c>--multipath</c> on <c>properties</c>: os-brick's <c>get_connector_properties(multipath=True)</c>.</summary>
+    public Option<bool> ReportedMultipath { get; } = new("--multipath")
+    {
+        Description = "Report multipath as usable when multipathd is running (os-brick's multipath=True).",
+    };
+
     public Option<string?> Transport { get; } = new("--transport")
     {
         Description = "The open-iscsi interface (-I) to use, e.g. default or iser.",
+        HelpName = "iface",
+    };
+
+    /// <summary><c>--transport</c> on <c>disconnect</c>: sessions are logged out through their own iface, read from sysfs.</summary>
+    public Option<string?> AttachedTransport { get; } = new("--transport")
+    {
+        Description = "The open-iscsi interface the volume was attached through (with --simulate it is first attached that way; on a host each session is logged out through its own iface).",
         HelpName = "iface",
     };
 
@@ -33,6 +57,7 @@ internal sealed class CliOptions
     {
         Description = "Login timeout per portal in seconds (1-600; default 5).",
         HelpName = "seconds",
+        CustomParser = r => Number<int>(r, int.TryParse, "a whole number of seconds"),
     };
 
     public Option<string?> RootHelper { get; } = new("--root-helper")
@@ -62,11 +87,12 @@ internal sealed class CliOptions
     {
         Description = "With --simulate: real seconds per simulated second (default 1; 0.1 runs 10x faster; 0 = virtual time, no waiting).",
         HelpName = "factor",
+        CustomParser = r => Number<double>(r, double.TryParse, "a number"),
     };
 
     public Option<string?> DeviceInfo { get; } = new("--device-info")
     {
-        Description = "The JSON 'connect' printed, to disconnect exactly the devices it attached.",
+        Description = "The JSON 'connect' printed (or os-brick's device_info), to disconnect exactly the devices it attached.",
         HelpName = "file",
     };
 
@@ -80,17 +106,38 @@ internal sealed class CliOptions
         Description = "Report what was left behind instead of stopping at the first problem.",
     };
 
-    /// <summary>Adds the options every command takes.</summary>
-    public void AddCommon(Command command)
+    private delegate bool TryParse<T>(string text, NumberStyles styles, IFormatProvider provider, out T value);
+
+    /// <summary>The options of a command that logs in: <c>connect</c> and <c>plan</c>.</summary>
+    public Option[] Attach => [Multipath, Transport, TransportFallback, LoginTimeout];
+
+    /// <summary>The options that say where commands run: every command. <c>plan</c> leaves out <c>--time-scale</c> (it runs on a virtual clock).</summary>
+    public Option[] Host(bool withTimeScale = true) => withTimeScale ? [RootHelper, Verbose, Simulate, TimeScale] : [RootHelper, Verbose, Simulate];
+
+    /// <summary>Adds the attach and host options (the old "every command" set): for a command that logs in like <c>connect</c>.
+    /// A command that does not log in should add <see cref="Host"/> and only the options it uses.</summary>
+    public void AddCommon(Command command) => Add(command, [.. Attach, LockDirectory, .. Host()]);
+
+    /// <summary>Adds options to a command.</summary>
+    public static void Add(Command command, params IEnumerable<Option> options)
     {
-        command.Options.Add(Multipath);
-        command.Options.Add(Transport);
-        command.Options.Add(TransportFallback);
-        command.Options.Add(LoginTimeout);
-        command.Options.Add(RootHelper);
-        command.Options.Add(LockDirectory);
-        command.Options.Add(Verbose);
-        command.Options.Add(Simulate);
-        command.Options.Add(TimeScale);
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    // System.CommandLine's own conversion error names the CLR type ('System.Int32'); this one says what to type.
+    private static T Number<T>(ArgumentResult result, TryParse<T> parse, string what)
+        where T : struct
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (parse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"{((OptionResult)result.Parent!).Option.Name}: '{text}' is not {what}.");
+        return default;
     }
 }

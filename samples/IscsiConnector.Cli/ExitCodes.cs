@@ -25,6 +25,9 @@ internal static class ExitCodes
     /// <c>--transport-fallback fail</c> before any login, or an <c>iface</c> command.</summary>
     public const int TransportUnusable = 6;
 
-    /// <summary>Interrupted (Ctrl-C); whatever the attach had created was undone.</summary>
+    /// <summary>Interrupted (Ctrl-C, SIGINT); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Terminated (SIGTERM, e.g. <c>kill</c> or systemd stopping a unit); whatever the attach had created was undone.</summary>
+    public const int Terminated = 143;
 }

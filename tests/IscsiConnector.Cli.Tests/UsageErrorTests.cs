@@ -2,7 +2,10 @@ using IscsiConnector.Cli.Tests.Support;
 
 namespace IscsiConnector.Cli.Tests;
 
-/// <summary>Exit code 2 for bad options, scenarios and device_info: one stderr line naming the option or key, nothing on stdout.</summary>
+/// <summary>
+/// Exit code 2 for bad options, scenarios and device_info, nothing on stdout. Parse errors keep System.CommandLine's own
+/// rendering (one line per error, "did you mean"); errors found after parsing are one line naming the option or key.
+/// </summary>
 public sealed class UsageErrorTests
 {
     public static TheoryData<string[], string> BadUsage => new()
@@ -47,8 +50,39 @@ public sealed class UsageErrorTests
         var result = await Tool.RunAsync(args);
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.StderrLines.Should().ContainSingle().Which.Should().StartWith("iscsi-connector: error: ").And.Contain(expected);
+        result.StderrLines.Should().Contain(l => l.Contains(expected, StringComparison.Ordinal), result.ToString());
+        result.Stderr.Should().NotContain("System.", "no CLR type names");
         result.Stdout.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(new[] { "conect" }, "conect", "connect")]
+    [InlineData(new[] { "disconect", "--connection-info", "x" }, "disconect", "disconnect")]
+    [InlineData(new[] { "connect", "--conection-info", "x" }, "--conection-info", "--connection-info")]
+    [InlineData(new[] { "iface", "lst" }, "lst", "list")]
+    public async Task Run_Typo_KeepsSystemCommandLinesDidYouMean(string[] args, string typo, string suggestion)
+    {
+        var result = await Tool.RunAsync(args);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StderrLines.Should().Contain($"'{typo}' was not matched. Did you mean one of the following?")
+            .And.Contain(suggestion)
+            .And.Contain($"Unrecognized command or argument '{typo}'.", "each error on its own line");
+        result.StderrLines.Should().NotContain(l => l.StartsWith("Usage:", StringComparison.Ordinal), "no help dump after an error");
+        result.Stdout.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("--login-timeout", "abc", "--login-timeout: 'abc' is not a whole number of seconds.")]
+    [InlineData("--login-timeout", "2.5", "--login-timeout: '2.5' is not a whole number of seconds.")]
+    [InlineData("--time-scale", "fast", "--time-scale: 'fast' is not a number.")]
+    public async Task Run_NumberOptionNotANumber_SaysWhatToTypeWithoutClrTypeNames(string option, string value, string expected)
+    {
+        var result = await Tool.RunAsync("connect", "--connection-info", Samples.Single, "--simulate", Samples.HealthySingle, option, value);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StderrLines.Should().Contain(expected);
+        result.Stderr.Should().NotContain("System.").And.NotContain("Int32").And.NotContain("Double");
     }
 
     [Fact]
@@ -59,7 +93,7 @@ public sealed class UsageErrorTests
         var result = await Tool.RunAsync("connect", "--connection-info", Samples.Single, "--simulate", scenario);
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.StderrLines.Should().ContainSingle().Which.Should().Contain("--simulate").And.Contain("portals[0].state");
+        result.StderrLines.Should().ContainSingle().Which.Should().StartWith("iscsi-connector: error: ").And.Contain("--simulate").And.Contain("portals[0].state");
     }
 
     [Theory]
@@ -75,7 +109,7 @@ public sealed class UsageErrorTests
         var result = await Tool.RunAsync("disconnect", "--simulate", Samples.HealthySingle, "--connection-info", Samples.Single, "--device-info", file, "--verbose");
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.StderrLines.Should().ContainSingle().Which.Should().Contain("--device-info").And.Contain(expected);
+        result.StderrLines.Should().ContainSingle().Which.Should().StartWith("iscsi-connector: error: --device-info").And.Contain(expected).And.NotContain("System.");
     }
 
     [Fact]

@@ -34,5 +34,6 @@ internal static class ConnectCommand
                 JsonOutput.Write(w => AttachJson.WriteTransportFailure(w, ex, session.Time.GetElapsedTime(started)));
                 return Guarded.Fail(ExitCodes.TransportUnusable, ex.Message);
             }
-        });
+        },
+        [.. options.Attach, options.LockDirectory, .. options.Host()]);
 }

@@ -13,7 +13,7 @@ internal static class DisconnectCommand
         "Flush and remove the volume's devices and log out of sessions no other LUN uses.",
         async (result, settings, info, cancellationToken) =>
         {
-            var attachment = result.GetValue(options.DeviceInfo) is { } file ? DeviceInfoReader.Read(file) : null;
+            var attachment = result.GetValue(options.DeviceInfo) is { } file ? InputFiles.ReadDeviceInfo(file) : null;
             var disconnectOptions = new DisconnectOptions { Force = result.GetValue(options.Force), IgnoreErrors = result.GetValue(options.IgnoreErrors) };
             using var session = ConnectorSession.Open(settings);
             await session.PrepareAttachedAsync(info, cancellationToken);
@@ -29,9 +29,7 @@ internal static class DisconnectCommand
                 return Leftovers(ex.Result);
             }
         },
-        options.DeviceInfo,
-        options.Force,
-        options.IgnoreErrors);
+        [options.DeviceInfo, options.Force, options.IgnoreErrors, options.AttachedMultipath, options.AttachedTransport, options.LockDirectory, .. options.Host()]);
 
     private static int Leftovers(DisconnectResult result) =>
         Guarded.Fail(ExitCodes.DisconnectIncomplete, $"the disconnect left {result.Problems.Count} problem(s) behind: {string.Join(" | ", result.Problems)}");

@@ -36,8 +36,8 @@ internal static class Guarded
         }
         catch (Exception ex)
         {
-            // Exit code 1 with one line, never a stack trace: the contract is one line on stderr per failure.
-            return Fail(ExitCodes.Failure, $"{ex.GetType().Name}: {ex.Message}");
+            // Exit code 1 with one line, never a stack trace or a CLR type name: the message is the sentence to read.
+            return Fail(ExitCodes.Failure, ex.Message);
         }
     }
 

@@ -63,16 +63,9 @@ internal static class IfaceCommands
     private static Command Sub(CliOptions options, string verb, string description, Option[] own, Body body)
     {
         var command = new Command(verb, description);
-        foreach (var option in own)
-        {
-            command.Options.Add(option);
-        }
 
         // No --transport, --multipath or --login-timeout here: they describe an attach, not an iface.
-        command.Options.Add(options.RootHelper);
-        command.Options.Add(options.Verbose);
-        command.Options.Add(options.Simulate);
-        command.Options.Add(options.TimeScale);
+        CliOptions.Add(command, [.. own, .. options.Host()]);
         command.SetAction((result, cancellationToken) => Guarded.RunAsync(async () =>
         {
             var settings = ToolSettings.From(result, options);

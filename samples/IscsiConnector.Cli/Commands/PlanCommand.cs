@@ -9,7 +9,8 @@ namespace IscsiConnector.Cli.Commands;
 
 /// <summary>
 /// <c>plan</c>: a dry run. The real connect flow runs against a simulated host (on a simulated clock, so it takes no
-/// time) and every command and sysfs write it makes is printed, secrets masked; nothing runs on this machine.
+/// time) and every command and sysfs write it makes is printed, secrets masked; nothing runs on this machine. Failover
+/// plans add the whole chain (<see cref="FailoverChain"/>), multipath plans each portal's sequence.
 /// </summary>
 internal static class PlanCommand
 {
@@ -35,9 +36,12 @@ internal static class PlanCommand
                 failure = ex;
             }
 
-            JsonOutput.Write(w => PlanJson.Write(w, settings, basis, recorder.Snapshot(), attachment, failure));
+            var steps = recorder.Snapshot();
+            var detail = await PlanDetail.CreateAsync(settings, info, steps, cancellationToken);
+            JsonOutput.Write(w => PlanJson.Write(w, settings, basis, steps, attachment, failure, detail));
             return ExitCodes.Success;
-        });
+        },
+        [.. options.Attach, .. options.Host(withTimeScale: false)]);
 
     private static SimulatedIscsiHost ModelHost(ConnectionInfo info)
     {

@@ -18,7 +18,8 @@ internal static class QueryCommands
             var paths = await session.Connector.GetVolumePathsAsync(info, cancellationToken);
             JsonOutput.Write(w => w.WriteStringArray(paths));
             return ExitCodes.Success;
-        });
+        },
+        [options.AttachedMultipath, .. options.Host()]);
 
     public static Command Extend(CliOptions options) => VolumeCommand.Create(
         options,
@@ -39,12 +40,13 @@ internal static class QueryCommands
                 JsonOutput.Write(w => w.WriteSingle("error", ex.Message));
                 return Guarded.Fail(ExitCodes.AttachFailed, ex.Message);
             }
-        });
+        },
+        [options.AttachedMultipath, .. options.Host()]);
 
     public static Command Properties(CliOptions options)
     {
         var command = new Command("properties", "Print this host's connector properties (initiator, host, ip, platform, os_type, multipath) as JSON.");
-        options.AddCommon(command);
+        CliOptions.Add(command, [options.ReportedMultipath, .. options.Host()]);
         command.SetAction((result, cancellationToken) => Guarded.RunAsync(async () =>
         {
             var settings = ToolSettings.From(result, options);

@@ -3,22 +3,16 @@ using IscsiConnector.Cli.Hosting;
 
 namespace IscsiConnector.Cli.Commands;
 
-/// <summary>Builds a command about one volume: <c>--connection-info</c>, its own options, then the common ones.</summary>
+/// <summary>Builds a command about one volume: <c>--connection-info</c>, then the options the command uses.</summary>
 internal static class VolumeCommand
 {
     /// <summary>The body runs only after the options and the connection_info were checked (exit 2 otherwise, nothing run).</summary>
     public delegate Task<int> Body(ParseResult result, ToolSettings settings, ConnectionInfo info, CancellationToken cancellationToken);
 
-    public static Command Create(CliOptions options, string name, string description, Body body, params Option[] own)
+    public static Command Create(CliOptions options, string name, string description, Body body, params IEnumerable<Option> own)
     {
         var command = new Command(name, description);
-        command.Options.Add(options.ConnectionInfo);
-        foreach (var option in own)
-        {
-            command.Options.Add(option);
-        }
-
-        options.AddCommon(command);
+        CliOptions.Add(command, [options.ConnectionInfo, .. own]);
         command.SetAction((result, cancellationToken) => Guarded.RunAsync(() =>
         {
             var settings = ToolSettings.From(result, options);

@@ -20,6 +20,20 @@ internal static class InputFiles
         return ConnectionInfo.ParseUtf8(bytes).Validate();
     }
 
+    /// <summary>Reads the JSON <c>connect</c> printed, or os-brick's <c>device_info</c>; a problem names the key (exit 2).</summary>
+    public static VolumeAttachment ReadDeviceInfo(string source)
+    {
+        var text = Read(source, "--device-info");
+        try
+        {
+            return VolumeAttachment.Parse(text);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new UsageException($"--device-info: {ex.Message.ReplaceLineEndings(" ")}", ex);
+        }
+    }
+
     /// <summary>Reads a UTF-8 text file, or standard input for <c>-</c>.</summary>
     public static string Read(string source, string option)
     {

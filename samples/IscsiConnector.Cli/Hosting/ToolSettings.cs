@@ -29,7 +29,7 @@ internal sealed record ToolSettings
 
     public static ToolSettings From(ParseResult result, CliOptions options)
     {
-        var transport = result.GetValue(options.Transport);
+        var transport = result.GetValue(options.Transport) ?? result.GetValue(options.AttachedTransport);
         if (transport is not null && !IsWord(transport))
         {
             throw new UsageException($"--transport: '{Printable(transport)}' is not an interface name (one word, not starting with '-').");
@@ -71,7 +71,7 @@ internal sealed record ToolSettings
 
         return new ToolSettings
         {
-            Multipath = result.GetValue(options.Multipath),
+            Multipath = result.GetValue(options.Multipath) || result.GetValue(options.AttachedMultipath) || result.GetValue(options.ReportedMultipath),
             Transport = transport,
             TransportFallback = fallback,
             LoginTimeout = seconds is { } s ? TimeSpan.FromSeconds(s) : null,

@@ -66,7 +66,7 @@ internal static class IfaceJson
         writer.WriteStartObject();
         writer.WriteString("error", failure.Message.ReplaceLineEndings(" "));
         writer.WriteString("iface", failure.IfaceName);
-        writer.WriteString("reason", JsonOutput.SnakeCase(failure.Reason.ToString()));
+        writer.WriteString("reason", JsonOutput.SnakeCase(failure.Reason));
         writer.WriteEndObject();
     }
 
@@ -86,7 +86,7 @@ internal static class IfaceJson
     private static void WriteCheck(Utf8JsonWriter writer, IscsiHardwareCheck check)
     {
         writer.WriteBoolean("usable", check.IsUsable);
-        writer.WriteString("failure", check.Failure is { } failure ? JsonOutput.SnakeCase(failure.ToString()) : null);
+        writer.WriteString("failure", check.Failure is { } failure ? JsonOutput.SnakeCase(failure) : null);
         writer.WriteString("message", check.Message.ReplaceLineEndings(" "));
         writer.WriteString("net_interface", check.NetInterface);
         writer.WriteString("driver", check.Driver);

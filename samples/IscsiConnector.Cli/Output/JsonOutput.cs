@@ -66,20 +66,7 @@ internal static class JsonOutput
         writer.WriteEndObject();
     }
 
-    /// <summary>PascalCase enum member to the snake_case the JSON contract uses (LoggedIn → logged_in).</summary>
-    public static string SnakeCase(string name)
-    {
-        var builder = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>An enum member in the snake_case the JSON contract uses (LoggedIn → logged_in), as the library writes it.</summary>
+    public static string SnakeCase<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

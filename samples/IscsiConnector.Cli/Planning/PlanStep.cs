@@ -20,12 +20,12 @@ internal sealed record PlanStep(string Kind, IReadOnlyList<string> Argv, string?
         : $"write '{Value}' > {Path}";
 
     /// <summary>Gets the portal (<c>-p</c> value) of an <c>iscsiadm</c> command, or <see langword="null"/>.</summary>
-    public string? Portal
+    public string? Portal => Option("-p");
+
+    /// <summary>Gets the value after <paramref name="name"/> in the arguments (<c>-p</c>, <c>-T</c>), or <see langword="null"/>.</summary>
+    public string? Option(string name)
     {
-        get
-        {
-            var index = Argv.ToList().IndexOf("-p");
-            return index >= 0 && index + 1 < Argv.Count ? Argv[index + 1] : null;
-        }
+        var index = Argv.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < Argv.Count ? Argv[index + 1] : null;
     }
 }

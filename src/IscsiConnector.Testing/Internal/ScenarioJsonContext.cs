@@ -4,9 +4,12 @@ using IscsiConnector.Testing.Scenarios;
 
 namespace IscsiConnector.Testing.Internal;
 
-/// <summary>Source-generated serializer for scenarios: no reflection, so the package stays trimmable and AOT-friendly.</summary>
+/// <summary>
+/// Source-generated serializer for scenarios: no reflection, so the package stays trimmable and AOT-friendly. Keys are
+/// snake_case like every other document of the project (connection_info, the CLI's output, the persisted attachment).
+/// </summary>
 [JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -7,7 +7,7 @@ namespace IscsiConnector.Testing.Scenarios;
 /// A simulated host described in JSON (the format of <c>samples/scenarios/*.json</c> and of the CLI's
 /// <c>--simulate</c>): targets and LUNs, portals and their state, CHAP, latencies, udev and multipathd.
 /// </summary>
-/// <remarks>Property names are camelCase; comments and trailing commas are allowed; unknown keys are errors (typos should not pass silently).</remarks>
+/// <remarks>Keys are snake_case (<c>initiator_name</c>, <c>size_bytes</c>), like every document of the project; comments and trailing commas are allowed; unknown keys are errors (typos should not pass silently).</remarks>
 public sealed record ScenarioDefinition
 {
     /// <summary>Gets a free-text description shown by tools.</summary>

@@ -21,7 +21,7 @@ public sealed partial class SimulatedIscsiHost
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var host = new SimulatedIscsiHost(timeProvider);
-        Apply("initiatorName", () =>
+        Apply("initiator_name", () =>
         {
             if (scenario.InitiatorName is { } name)
             {
@@ -38,13 +38,13 @@ public sealed partial class SimulatedIscsiHost
                 null or "yes" or "on" => FindMultipathsMode.Yes,
                 "no" or "off" => FindMultipathsMode.No,
                 "strict" => FindMultipathsMode.Strict,
-                var other => throw new FormatException($"Scenario key 'multipathd.findMultipaths': '{other}' is not one of no, yes, strict."),
+                var other => throw new FormatException($"Scenario key 'multipathd.find_multipaths': '{other}' is not one of no, yes, strict."),
             };
         }
 
         foreach (var (program, milliseconds) in scenario.LatencyMs ?? new Dictionary<string, double>())
         {
-            Apply($"latencyMs.{program}", () =>
+            Apply($"latency_ms.{program}", () =>
             {
                 var latency = TimeSpan.FromMilliseconds(milliseconds);
                 _ = program == "default" ? host.WithLatency(latency) : host.WithLatency(program, latency);
@@ -55,11 +55,11 @@ public sealed partial class SimulatedIscsiHost
         {
             foreach (var key in delays.Keys.Where(k => k is not ("scan" or "udev" or "multipath")))
             {
-                throw new FormatException($"Scenario key 'delaysMs.{key}': unknown; use scan, udev or multipath.");
+                throw new FormatException($"Scenario key 'delays_ms.{key}': unknown; use scan, udev or multipath.");
             }
 
             TimeSpan Delay(string key) => TimeSpan.FromMilliseconds(delays.TryGetValue(key, out var ms) ? ms : 0);
-            Apply("delaysMs", () => host.WithAsyncDelays(Delay("scan"), Delay("udev"), Delay("multipath")));
+            Apply("delays_ms", () => host.WithAsyncDelays(Delay("scan"), Delay("udev"), Delay("multipath")));
         }
 
         var targets = scenario.Targets ?? [];

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using IscsiConnector.Transports;
 
 namespace IscsiConnector;
 
@@ -7,7 +6,7 @@ namespace IscsiConnector;
 /// Settings of the volume connector. Validated at start-up (<c>AddIscsiConnector</c>) and by
 /// <see cref="IscsiConnectorFactory.Create"/>; see <c>docs/connector.md</c> for the reasoning behind each default.
 /// </summary>
-public sealed class IscsiConnectorOptions
+public sealed partial class IscsiConnectorOptions
 {
     /// <summary>Gets or sets a value indicating whether to log into every portal and return the dm-multipath device (spec 001).</summary>
     /// <value>The default value is <see langword="false"/> (ordered failover, spec 000).</value>
@@ -20,23 +19,6 @@ public sealed class IscsiConnectorOptions
     /// <summary>Gets or sets a value indicating whether a multipath attach fails unless every portal produced a device.</summary>
     /// <value>The default value is <see langword="false"/>: a map with some paths is returned and the rest are reported.</value>
     public bool RequireAllPaths { get; set; }
-
-    /// <summary>Gets or sets the open-iscsi interface (<c>-I</c>) used for discovery and login, e.g. <c>default</c> or <c>iser</c> (spec 004).</summary>
-    /// <value>The default value is <c>default</c> (software TCP).</value>
-    [Required]
-    public string Transport { get; set; } = "default";
-
-    /// <summary>Gets or sets what an attach does when the <see cref="Transport"/> iface is missing, fails validation or the hardware check, or a login through it fails (see docs/transports.md).</summary>
-    /// <value>The default value is <see cref="TransportFallback.FallBackToTcp"/>, as spec 004 asks; the reason is kept in <see cref="PortalOutcome.TransportFallback"/>.</value>
-    public TransportFallback TransportFallback { get; set; } = TransportFallback.FallBackToTcp;
-
-    /// <summary>Gets or sets a value indicating whether a non-default iface's hardware is checked in sysfs before use (its MAC exists, on hardware whose driver carries the transport).</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool VerifyTransportHardware { get; set; } = true;
-
-    /// <summary>Gets or sets an iface to create when missing (spec 004's transport, hardware address, IP address) and use instead of <see cref="Transport"/>, or <see langword="null"/>.</summary>
-    /// <value>The default value is <see langword="null"/>: the <see cref="Transport"/> iface must exist.</value>
-    public IscsiIfaceDefinition? IfaceDefinition { get; set; }
 
     /// <summary>Gets or sets the login timeout written to <c>node.conn[0].timeo.login_timeout</c> when this library creates a node record.</summary>
     /// <value>The default value is 5 seconds (iscsid's own default is 15 s, which with 8 retries makes a dead portal cost about 123 s).</value>
@@ -106,44 +88,7 @@ public sealed class IscsiConnectorOptions
     /// <remarks>Allowed: 00:00:00 to 00:10:00 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
     public TimeSpan DeviceRemovalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Gets or sets a value indicating whether failover first probes every portal with a parallel TCP
-    /// connect and tries the unreachable ones last. Never skips a portal: the probe only reorders.
-    /// </summary>
-    /// <value>The default value is <see langword="false"/>: the backend's order is kept, as the specs and os-brick do.</value>
-    public bool ProbePortals { get; set; }
-
-    /// <summary>Gets or sets how long one reachability probe may take.</summary>
-    /// <value>The default value is 1 second.</value>
-    /// <remarks>Allowed: 00:00:00.050 to 00:00:30 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Gets or sets the directory holding one lock file per (portal, target), shared by every process using this library.
-    /// It must be owned by the running user with mode 0700 (created so when missing); any other is refused with
-    /// <see cref="Host.UnsafeLockPathException"/>. A simulated host keeps its locks in memory and ignores it.
-    /// </summary>
-    /// <value>
-    /// The default value is <see langword="null"/>: <c>/run/lock/iscsi-connector</c> for root, otherwise
-    /// <c>$XDG_RUNTIME_DIR/iscsi-connector</c>, or <c>/tmp/iscsi-connector-&lt;uid&gt;</c> without <c>XDG_RUNTIME_DIR</c>.
-    /// </value>
-    public string? LockDirectory { get; set; }
-
-    /// <summary>Gets or sets the longest wait for a (portal, target) lock held by another operation.</summary>
-    /// <value>The default value is 5 minutes.</value>
-    /// <remarks>Allowed: 00:00:01 to 01:00:00 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
-    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>Gets or sets a value indicating whether a multipath attach given a single portal runs SendTargets discovery to find the others (spec 001).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool DiscoverWhenSinglePortal { get; set; } = true;
-
-    /// <summary>Gets or sets the program (and its arguments, separated by spaces) that every command is run through, e.g. <c>sudo -n</c>, or <see langword="null"/> to run commands directly. Applies to the built-in process executor; an executor you supply handles privileges itself.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public string? RootHelper { get; set; }
-
-    /// <summary>Gets or sets the longest any single command may run before it is killed.</summary>
-    /// <value>The default value is 2 minutes.</value>
-    /// <remarks>Allowed: 00:00:01 to 01:00:00 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -2,9 +2,10 @@ namespace IscsiConnector;
 
 /// <summary>
 /// An attached volume: the block device to use and how it was reached. The os-brick equivalent is the
-/// <c>device_info</c> dictionary (<see cref="ToDictionary"/> produces it).
+/// <c>device_info</c> dictionary (<see cref="ToDictionary"/> produces it); <see cref="ToJson"/> and
+/// <see cref="Parse(string)"/> persist it.
 /// </summary>
-public sealed record VolumeAttachment
+public sealed partial record VolumeAttachment
 {
     /// <summary>Gets the device type; always <c>block</c>.</summary>
     public string DeviceType { get; init; } = "block";

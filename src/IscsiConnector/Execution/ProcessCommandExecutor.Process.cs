@@ -82,12 +82,9 @@ public sealed partial class ProcessCommandExecutor
         {
             hint = $"Check that the root helper '{startedFile}' is installed and on PATH, and that it can run '{command.FileName}'.";
         }
-        else if (Path.GetFileName(command.FileName) == "iscsiadm")
-        {
-            hint = "Is open-iscsi installed? iscsiadm must be on PATH (it lives in /usr/sbin or /sbin, which is not on every user's PATH).";
-        }
         else
         {
+            // The program's own advice (which package, where it lives) comes from the layer that knows it.
             hint = $"Check that '{command.FileName}' is installed and on PATH.";
         }
 
@@ -102,9 +99,7 @@ public sealed partial class ProcessCommandExecutor
 
     private static IscsiCommandException TimedOut(CommandSpec command, string commandLine, TimeSpan timeout, Exception inner)
     {
-        var hint = Path.GetFileName(command.FileName) == "iscsiadm"
-            ? "A hung iscsiadm usually means iscsid is stuck or a portal does not answer; check iscsid and the portal, or lower the login timeouts."
-            : "Raise the timeout if the command is merely slow.";
+        const string hint = "Raise the timeout if the command is merely slow.";
         return new IscsiCommandException(
             command.FileName,
             commandLine,

@@ -15,13 +15,24 @@ internal sealed class CommandRunner(ICommandExecutor executor, TimeSpan commandT
     public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken, params int[] acceptedExitCodes)
     {
         var effective = WithTimeout(command);
-        var result = await executor.ExecuteAsync(effective, cancellationToken).ConfigureAwait(false);
+        var result = await RunUncheckedAsync(effective, cancellationToken).ConfigureAwait(false);
         return result.ThrowIfFailed(effective, IscsiAdmFailures.ExplainerFor(effective), acceptedExitCodes);
     }
 
     /// <summary>Runs <paramref name="command"/> and returns its result whatever the exit code.</summary>
-    public Task<CommandResult> RunUncheckedAsync(CommandSpec command, CancellationToken cancellationToken) =>
-        executor.ExecuteAsync(WithTimeout(command), cancellationToken);
+    /// <exception cref="IscsiCommandException">The program could not start or did not finish; for <c>iscsiadm</c> with its advice added.</exception>
+    public async Task<CommandResult> RunUncheckedAsync(CommandSpec command, CancellationToken cancellationToken)
+    {
+        var effective = WithTimeout(command);
+        try
+        {
+            return await executor.ExecuteAsync(effective, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IscsiCommandException e) when (IscsiAdmFailures.HintWithoutExitCode(effective, e) is { } hint)
+        {
+            throw new IscsiCommandException(e.Program, e.CommandLine, e.ExitCode, e.StandardError, $"{e.Message} {hint}", e.TimedOut, e.InnerException ?? e, e.Kind);
+        }
+    }
 
     /// <summary>Describes a failed result of <paramref name="command"/> without throwing it.</summary>
     public static IscsiCommandException ToException(CommandResult result, CommandSpec command) =>

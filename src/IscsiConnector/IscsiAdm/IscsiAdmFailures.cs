@@ -22,6 +22,15 @@ internal static class IscsiAdmFailures
         return new CommandFailureMeaning(code.ToErrorKind(), $"{code}: {code.GetDescription()}", Hint(code));
     }
 
+    /// <summary>
+    /// The advice for an <c>iscsiadm</c> that could not start or did not finish (no exit code), or
+    /// <see langword="null"/> for other programs and for failures with an exit code.
+    /// </summary>
+    public static string? HintWithoutExitCode(CommandSpec command, IscsiCommandException error) =>
+        error.ExitCode is not null || !IsIscsiAdm(command.FileName) ? null
+        : error.TimedOut ? "A hung iscsiadm usually means iscsid is stuck or a portal does not answer; check iscsid and the portal, or lower the login timeouts."
+        : "Is open-iscsi installed? iscsiadm must be on PATH (it lives in /usr/sbin or /sbin, which is not on every user's PATH).";
+
     private static string? Hint(IscsiAdmExitCode code) => code switch
     {
         IscsiAdmExitCode.LoginAuthFailed => "Check the CHAP user name and secret (auth_username/auth_password) against the target's account.",

@@ -107,7 +107,7 @@ public sealed class ProcessCommandExecutorTests
         var act = () => new ProcessCommandExecutor().ExecuteAsync(command);
 
         var error = (await act.Should().ThrowAsync<IscsiCommandException>()).Which;
-        error.Message.Should().Contain("open-iscsi installed").And.Contain("/nonexistent/sbin/iscsiadm -m session");
+        error.Message.Should().Contain("Check that '/nonexistent/sbin/iscsiadm' is installed and on PATH").And.Contain("/nonexistent/sbin/iscsiadm -m session");
         error.ExitCode.Should().BeNull();
         error.TimedOut.Should().BeFalse();
         error.Program.Should().Be("/nonexistent/sbin/iscsiadm");

@@ -1,6 +1,7 @@
 using IscsiConnector.Execution;
 using IscsiConnector.IscsiAdm;
 using IscsiConnector.Tests.Support;
+using Moq;
 
 namespace IscsiConnector.Tests.IscsiAdm;
 
@@ -48,6 +49,33 @@ public sealed class IscsiAdmFailuresTests
 
         act.Should().Throw<IscsiCommandException>().Which.Message.Should().Be(
             "'/usr/sbin/iscsiadm -m discovery' failed with exit code 12 (TransportNotFound: iSCSI transport module not loaded in kernel or iscsid). The iSCSI transport is not loaded: load its kernel module (modprobe iscsi_tcp) and make sure iscsid is running.");
+    }
+
+    [LinuxFact]
+    public async Task RunAsync_MissingIscsiadm_AddsOpenIscsiInstallHint()
+    {
+        var runner = new CommandRunner(new ProcessCommandExecutor(), TimeSpan.FromMinutes(1));
+
+        var act = () => runner.RunAsync(new CommandSpec("/nonexistent/sbin/iscsiadm", "-m", "session"), CancellationToken.None);
+
+        var error = (await act.Should().ThrowAsync<IscsiCommandException>()).Which;
+        error.Message.Should().Contain("Could not start").And.Contain("Is open-iscsi installed?");
+        error.ExitCode.Should().BeNull();
+        error.InnerException.Should().BeOfType<System.ComponentModel.Win32Exception>();
+    }
+
+    [Fact]
+    public async Task RunAsync_HungIscsiadm_AddsIscsidHint()
+    {
+        var executor = new Mock<ICommandExecutor>();
+        executor.Setup(e => e.ExecuteAsync(It.IsAny<CommandSpec>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IscsiCommandException("iscsiadm", "iscsiadm -m session", null, null, "'iscsiadm -m session' did not finish within 00:02:00.", timedOut: true));
+
+        var act = () => new CommandRunner(executor.Object, TimeSpan.FromMinutes(2)).RunAsync(new CommandSpec("iscsiadm", "-m", "session"), CancellationToken.None);
+
+        var error = (await act.Should().ThrowAsync<IscsiCommandException>()).Which;
+        error.TimedOut.Should().BeTrue();
+        error.Message.Should().EndWith("check iscsid and the portal, or lower the login timeouts.");
     }
 
     [Theory]

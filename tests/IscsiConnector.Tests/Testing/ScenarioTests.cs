@@ -98,8 +98,8 @@ public class ScenarioTests
     [InlineData("""{ "portals": [ { "address": "127.0.0.1", "state": "down" } ] }""", "portals[0].state")]
     [InlineData("""{ "targets": [ { "luns": [] } ] }""", "iqn")]
     [InlineData("""{ "portals": [ { "address": "127.0.0.1", "targets": ["iqn.x:missing"] } ] }""", "portals[0]")]
-    [InlineData("""{ "targets": [ { "iqn": "iqn.x:t", "luns": [ { "lun": 1, "sizeBytes": 1000 } ] } ] }""", "targets[0]")]
-    [InlineData("""{ "multipathd": { "findMultipaths": "maybe" } }""", "multipathd.findMultipaths")]
+    [InlineData("""{ "targets": [ { "iqn": "iqn.x:t", "luns": [ { "lun": 1, "size_bytes": 1000 } ] } ] }""", "targets[0]")]
+    [InlineData("""{ "multipathd": { "find_multipaths": "maybe" } }""", "multipathd.find_multipaths")]
     [InlineData("""{ "portals": [ { "address": "not a portal:x" } ] }""", "portals[0]")]
     public void FromScenario_InvalidDocument_FormatExceptionNamesTheKey(string json, string key)
     {

@@ -64,8 +64,8 @@ public class SimulatedIscsiHostAsyncDelayTests
     public async Task FromScenario_DelaysMs_AreApplied()
     {
         var time = new SimulatedTimeProvider();
-        var host = SimulatedIscsiHost.FromScenario("""{ "delaysMs": { "udev": 100 }, "targets": [ { "iqn": "iqn.2026-01.test:t" } ], "portals": [ { "address": "127.0.0.1" } ] }""", time);
-        var bad = () => SimulatedIscsiHost.FromScenario("""{ "delaysMs": { "later": 1 } }""", time);
+        var host = SimulatedIscsiHost.FromScenario("""{ "delays_ms": { "udev": 100 }, "targets": [ { "iqn": "iqn.2026-01.test:t" } ], "portals": [ { "address": "127.0.0.1" } ] }""", time);
+        var bad = () => SimulatedIscsiHost.FromScenario("""{ "delays_ms": { "later": 1 } }""", time);
         const string link = "/dev/disk/by-path/ip-127.0.0.1:3260-iscsi-iqn.2026-01.test:t-lun-1";
         await host.Iscsiadm("-m", "node", "-T", "iqn.2026-01.test:t", "-p", "127.0.0.1", "-o", "new");
         await host.Iscsiadm("-m", "node", "-T", "iqn.2026-01.test:t", "-p", "127.0.0.1", "--login");
@@ -75,6 +75,6 @@ public class SimulatedIscsiHostAsyncDelayTests
 
         before.Should().BeFalse();
         host.Exists(link).Should().BeTrue();
-        bad.Should().Throw<FormatException>().WithMessage("*delaysMs.later*");
+        bad.Should().Throw<FormatException>().WithMessage("*delays_ms.later*");
     }
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using IscsiConnector.Cli.Tests.Support;
+
+namespace IscsiConnector.Cli.Tests;
+
+/// <summary><c>plan</c> shows the whole failover chain (not only the happy path) and, for multipath, each portal's sequence.</summary>
+public sealed class PlanChainTests
+{
+    private const string Iqn = "iqn.2010-10.org.openstack:volume-00000002";
+
+    private static List<string> StepsOf(JsonElement link, string name) =>
+        link.GetProperty(name).EnumerateArray()
+            .Select(s => s.GetProperty("type").GetString() == "command"
+                ? s.GetProperty("command").GetString()!
+                : $"write '{s.GetProperty("value").GetString()}' > {s.GetProperty("path").GetString()}")
+            .ToList();
+
+    [Fact]
+    public async Task Plan_Failover_ShowsEveryPathInTheBackendsOrderWithWhatRunsAndWhatIsUndone()
+    {
+        var plan = await Tool.RunAsync("plan", "--connection-info", Samples.Failover);
+
+        plan.ExitCode.Should().Be(0, plan.ToString());
+        var chain = plan.Json().GetProperty("chain").EnumerateArray().ToList();
+        chain.Select(l => l.GetProperty("portal").GetString()).Should().Equal("127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260");
+        chain.Select(l => l.GetProperty("role").GetString()).Should().Equal("primary", "alternative", "alternative");
+        foreach (var link in chain)
+        {
+            var portal = link.GetProperty("portal").GetString();
+            var node = $"iscsiadm -m node -T {Iqn} -p {portal} -I default";
+            StepsOf(link, "attempt").Should().HaveCount(3).And.StartWith($"{node} -o new").And.EndWith($"{node} --login");
+            StepsOf(link, "if_logged_in").Should().ContainSingle().Which.Should().MatchRegex(@"^write '0 0 1' > /sys/class/scsi_host/host\d+/scan$");
+            StepsOf(link, "if_failed").Should().Equal($"{node} -o delete");
+        }
+
+        chain[0].GetProperty("then").GetString().Should().Be($"next path: 127.0.0.2:3260 {Iqn} lun 1");
+        chain[2].GetProperty("then").GetString().Should().Be("the attach fails: every path was tried");
+    }
+
+    [Fact]
+    public async Task Plan_Failover_ChainMatchesWhatConnectRunsWhenThePrimaryIsDown()
+    {
+        var plan = await Tool.RunAsync("plan", "--connection-info", Samples.Failover);
+        var connect = await Tool.RunAsync("connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--verbose", "--time-scale", "0");
+
+        connect.ExitCode.Should().Be(0, connect.ToString());
+        var chain = plan.Json().GetProperty("chain").EnumerateArray().ToList();
+        List<string> expected = [.. StepsOf(chain[0], "attempt"), .. StepsOf(chain[0], "if_failed"), .. StepsOf(chain[1], "attempt"), .. StepsOf(chain[1], "if_logged_in")];
+        Steps.FromTrace(connect.Stderr).Select(Steps.WithoutHostNumber).Should().Equal(expected.Select(Steps.WithoutHostNumber),
+            "the chain's primary-fails branch is exactly what connect does on a host whose primary is down");
+    }
+
+    [Fact]
+    public async Task Plan_Multipath_ShowsEachPortalsSequenceAndNoChain()
+    {
+        var plan = await Tool.RunAsync("plan", "--multipath", "--connection-info", Samples.Multipath);
+
+        plan.ExitCode.Should().Be(0, plan.ToString());
+        var json = plan.Json();
+        json.TryGetProperty("chain", out _).Should().BeFalse();
+        var portals = json.GetProperty("portals").EnumerateArray().ToList();
+        portals.Should().HaveCountGreaterThan(1);
+        foreach (var portal in portals)
+        {
+            var address = portal.GetProperty("portal").GetString()!;
+            var steps = StepsOf(portal, "steps");
+            steps.Should().NotBeEmpty().And.OnlyContain(s => Steps.PortalOf(s) == address);
+            steps.Last().Should().EndWith("--login");
+            steps.Should().Equal(Steps.FromPlan(json).Where(s => Steps.PortalOf(s) == address), "each portal's sequence, in the order it ran");
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text;
+using IscsiConnector.Internal;
 
 namespace IscsiConnector.Execution;
 

@@ -1,4 +1,5 @@
 using IscsiConnector.Execution;
+using IscsiConnector.Internal;
 
 namespace IscsiConnector.Tests.Execution;
 

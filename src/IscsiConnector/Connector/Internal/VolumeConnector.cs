@@ -1,4 +1,4 @@
-using IscsiConnector.Execution;
+using IscsiConnector.Internal;
 
 namespace IscsiConnector.Connector.Internal;
 

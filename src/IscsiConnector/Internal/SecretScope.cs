@@ -1,4 +1,4 @@
-namespace IscsiConnector.Execution;
+namespace IscsiConnector.Internal;
 
 /// <summary>
 /// The secrets of the operation running on this asynchronous flow (every CHAP value of its <c>connection_info</c>),

@@ -38,18 +38,25 @@ internal static class DiskWait
         return services.Pipelines.DevicePoll.UntilAsync<HostDisk>(
             async (attempt, elapsed, token) =>
             {
-                var due = attempt == 0 || (rescans < services.Settings.RescanAttempts && elapsed >= nextRescan);
-                if (due)
+                if (attempt > 0)
                 {
-                    if (attempt > 0)
+                    // Look before rescanning: when this poll wakes late (a busy host, or parallel work on one virtual
+                    // clock) the rescan time may have passed although the disk is already there.
+                    if (initiator.FindDisk(session, lun) is { } present)
                     {
-                        rescans++;
-                        nextRescan += nextRescan;
+                        return present;
                     }
 
-                    await initiator.ScanLunAsync(session, lun, token).ConfigureAwait(false);
+                    if (rescans >= services.Settings.RescanAttempts || elapsed < nextRescan)
+                    {
+                        return null;
+                    }
+
+                    rescans++;
+                    nextRescan += nextRescan;
                 }
 
+                await initiator.ScanLunAsync(session, lun, token).ConfigureAwait(false);
                 return initiator.FindDisk(session, lun);
             },
             services.Settings.DeviceWaitTimeout,

@@ -39,6 +39,12 @@ public static partial class IscsiEventIds
     /// <summary>Discovery was used to find further portals (Information).</summary>
     public const int DiscoveryFallback = 3011;
 
+    /// <summary>A multipath map is returned without every logged-in path: they did not join it within the multipath wait (Warning).</summary>
+    public const int MultipathIncomplete = 3012;
+
+    /// <summary>Telling multipathd about a new path failed (e.g. it did not answer in time); the attach goes on waiting for the map (Warning).</summary>
+    public const int MultipathHintFailed = 3013;
+
     /// <summary>A session was logged out (Information).</summary>
     public const int SessionLoggedOut = 3100;
 

@@ -7,6 +7,8 @@
 #   tests/system/run.sh              run every scenario (00 = bed self-check, 01..NN = the CLI)
 #   tests/system/run.sh 0 2 9        run a subset (scenario numbers)
 #   tests/system/run.sh capture      record real command output into tests/system/captures/
+#   tests/system/run.sh bench [--quick] [--rounds=N]   the side-by-side benchmark against the real
+#                                    os-brick (tests/system/bench/run.sh; docs/benchmarks.md)
 #
 # Environment:
 #   CI=true                  a bed that cannot run is a failure (exit 1) instead of "SKIPPED" (exit 0)
@@ -47,9 +49,12 @@ skip() {
 # 1. Arguments
 mode=scenarios
 selection=()
+bench_args=()
 for arg in "$@"; do
     case $arg in
         capture) mode=capture ;;
+        bench) mode=bench ;;
+        --quick | --rounds=* | --only=*) bench_args+=("$arg") ;;
         [0-9] | [0-9][0-9]) selection+=("$((10#$arg))") ;;
         -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "usage: $0 [capture] [scenario-number...]" >&2; exit 2 ;;
@@ -111,13 +116,25 @@ log "building the initramfs for $kver"
 # 4. The CLI: built here, run in the guest (it sees this host's root, so the dotnet SDK and the
 #    publish output are there). Until issue 4 lands, the CLI project is a placeholder that does
 #    nothing: scenarios 1+ are then reported as "NOT RUN (CLI missing)" rather than failed.
+# The bed benchmark's .NET host (scenario 90 and `bench`), and the CLI as NativeAOT: when that builds,
+# every scenario runs it (a per-call tool should not pay a JIT start; issue 15).
+publish=()
+[[ $mode == bench ]] || printf '%s\n' "${selection[@]}" | grep -qx 90 && publish+=(bench-host)
+[[ -z ${TESTBED_CLI:-} ]] && { [[ $mode == bench ]] || printf '%s\n' "${selection[@]}" | grep -qv '^0$'; } && publish+=(cli-aot)
+if ((${#publish[@]})); then
+    log "publishing ${publish[*]}"
+    bench_conf=$("$here/bench/publish.sh" "$repo" "$work" "${publish[@]}")
+    aot=$(sed -n 's/^CLI_AOT=//p' <<<"$bench_conf")
+    [[ -n $aot ]] && TESTBED_CLI=$aot
+fi
+
 cli_dll="$work/cli/iscsi-connector.dll"
 cli_ok=0
 if [[ -n ${TESTBED_CLI:-} ]]; then
     [[ -x $TESTBED_CLI ]] || { echo "TESTBED_CLI=$TESTBED_CLI is not executable" >&2; exit 2; }
     TESTBED_CLI=$(readlink -f "$TESTBED_CLI")
     cli_ok=1
-elif [[ $mode == scenarios ]] && printf '%s\n' "${selection[@]}" | grep -qv '^0$'; then
+elif [[ $mode == bench ]] || { [[ $mode == scenarios ]] && printf '%s\n' "${selection[@]}" | grep -qv '^0$'; }; then
     log "publishing samples/IscsiConnector.Cli"
     # ReadyToRun: under TCG every JIT compilation is emulated, and precompiled code starts the tool
     # in roughly half the time (each scenario starts it several times).
@@ -141,6 +158,8 @@ CLI_DLL=$cli_dll
 CLI_CMD=${TESTBED_CLI:-}
 CLI_OK=$cli_ok
 TIME_FACTOR=${TESTBED_TIME_FACTOR:-1}
+BENCH_ARGS="${bench_args[*]}"
+${bench_conf:-}
 EOF
 
 # ---------------------------------------------------------------------------------------------
@@ -187,6 +206,13 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 # 7. Results. Each scenario left results/NN with: status|attach_ms|detach_ms|process_starts|note
+if [[ $mode == bench ]]; then
+    [[ -f $share/bench/summary.md ]] || { echo "FAILED: the benchmark did not complete (see $share/logs/bench.log)" >&2; exit 1; }
+    cp "$share/bench/summary.md" "$work/bench-summary.md"
+    log "summary in .testbed/bench-summary.md, measurements in $share/bench/, log $share/logs/bench.log"
+    [[ $(cat "$share/bench/rc" 2>/dev/null) == 0 ]] || { echo "FAILED: see the summary's problems and targets" >&2; exit 1; }
+    exit 0
+fi
 if [[ $mode == capture ]]; then
     if [[ -f $share/captures/.done ]]; then
         rm -f "$share/captures/.done"

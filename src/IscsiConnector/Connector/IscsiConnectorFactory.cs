@@ -70,10 +70,18 @@ public static class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         return new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? new TcpPortalProbe(time), attach, logger), new MultipathPortals(initiator, locks, attach, logger), attach),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? ProbeFor(executor, fileSystem, time), attach, logger), new MultipathPortals(initiator, locks, attach, logger), attach),
             new Detacher(initiator, new LeftoverRecords(initiator, locks, pipelines), sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
     }
+
+    // A simulated host answers the reachability probe itself (no socket is opened for its portals); the real host
+    // (its file system or its process executor) gets a TCP connect; any other seam (a wrapper, a fake) gets none:
+    // every portal counts as reachable, so the backend's order is kept and no socket is opened for a fake portal.
+    private static IPortalProbe ProbeFor(ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time) =>
+        executor as IPortalProbe
+        ?? fileSystem as IPortalProbe
+        ?? (fileSystem is PhysicalHostFileSystem || executor is ProcessCommandExecutor ? new TcpPortalProbe(time) : NoPortalProbe.Instance);
 
     internal static void Validate(IscsiConnectorOptions options)
     {

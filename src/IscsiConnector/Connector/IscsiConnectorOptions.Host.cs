@@ -4,11 +4,14 @@ namespace IscsiConnector;
 public sealed partial class IscsiConnectorOptions
 {
     /// <summary>
-    /// Gets or sets a value indicating whether failover first probes every portal with a parallel TCP
-    /// connect and tries the unreachable ones last. Never skips a portal: the probe only reorders.
+    /// Gets or sets a value indicating whether portals are probed with a TCP connect (all at once) before logging in.
+    /// Failover tries the first reachable portal in the backend's order first and unreachable ones last (never
+    /// skipping one), so a refused primary costs a round trip and a blackholed one <see cref="ProbeTimeout"/> instead of a
+    /// login timeout. A multipath attach does not log into a portal that fails the probe (unless a session to it exists),
+    /// so a dead portal does not hold back the map; it is reported failed.
     /// </summary>
-    /// <value>The default value is <see langword="false"/>: the backend's order is kept, as the specs and os-brick do.</value>
-    public bool ProbePortals { get; set; }
+    /// <value>The default value is <see langword="true"/>. Set <see langword="false"/> to log in strictly in the backend's order, as os-brick does.</value>
+    public bool ProbePortals { get; set; } = true;
 
     /// <summary>Gets or sets how long one reachability probe may take.</summary>
     /// <value>The default value is 1 second.</value>

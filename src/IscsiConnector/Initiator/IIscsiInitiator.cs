@@ -10,6 +10,13 @@ internal interface IIscsiInitiator
     /// <summary>Lists the logged-in sessions (without starting a process where the platform allows).</summary>
     Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lists the logged-in sessions to one of <paramref name="iqns"/> (case-insensitive). An implementation should read
+    /// no more of an unrelated session than its target name: attach time must not grow with the host's other sessions.
+    /// </summary>
+    async Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(IReadOnlyCollection<string> iqns, CancellationToken cancellationToken) =>
+        [.. (await GetSessionsAsync(cancellationToken).ConfigureAwait(false)).Where(s => iqns.Contains(s.Iqn, StringComparer.OrdinalIgnoreCase))];
+
     /// <summary>Gets a value indicating whether a persistent target record (open-iscsi node) exists for the path's portal and target.</summary>
     bool NodeExists(IscsiPath path);
 

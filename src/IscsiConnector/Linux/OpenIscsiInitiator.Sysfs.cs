@@ -13,7 +13,12 @@ internal sealed partial class OpenIscsiInitiator
     private static readonly string[] NodeDatabases = ["/etc/iscsi/nodes", "/var/lib/iscsi/nodes"];
     private static readonly string[] SendTargetsDatabases = ["/etc/iscsi/send_targets", "/var/lib/iscsi/send_targets"];
 
-    public Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(CancellationToken cancellationToken) => ReadSessions(null, cancellationToken);
+
+    // The target name is read first, so an unrelated session costs one sysfs read (scale: issue 15).
+    public Task<IReadOnlyList<InitiatorSession>> GetSessionsAsync(IReadOnlyCollection<string> iqns, CancellationToken cancellationToken) => ReadSessions(iqns, cancellationToken);
+
+    private Task<IReadOnlyList<InitiatorSession>> ReadSessions(IReadOnlyCollection<string>? iqns, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var sessions = new List<InitiatorSession>();
@@ -26,6 +31,11 @@ internal sealed partial class OpenIscsiInitiator
             }
 
             var target = Read($"{SessionClass}/{name}/targetname");
+            if (target is null || (iqns is not null && !iqns.Contains(target, StringComparer.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
             var connection = $"{ConnectionClass}/connection{id}:0";
             var address = Read(connection + "/persistent_address") ?? Read(connection + "/address");
             var portText = Read(connection + "/persistent_port") ?? Read(connection + "/port");

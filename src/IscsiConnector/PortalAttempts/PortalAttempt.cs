@@ -149,6 +149,14 @@ internal sealed class PortalAttempt
 
     public void NotTried(string why) => _note = why;
 
+    /// <summary>Marks the portal failed without a login: its reachability probe found nothing listening.</summary>
+    public void Unreachable(TimeSpan probeTime)
+    {
+        Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in."));
+        _elapsed = probeTime;
+        LogFailure();
+    }
+
     public PortalOutcome ToOutcome() => new(Path, _outcome, _elapsed)
     {
         Iface = _iface,

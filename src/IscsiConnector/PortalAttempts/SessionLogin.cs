@@ -30,7 +30,7 @@ internal static class SessionLogin
     {
         // An existing session (another volume on the same target, or a repeated attach) is reused untouched:
         // no node update, no login. Sessions are read without starting a process where the platform allows.
-        var sessions = await initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await initiator.GetSessionsAsync([path.Iqn], cancellationToken).ConfigureAwait(false);
         var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, iface));
         if (session is not null)
         {
@@ -70,7 +70,7 @@ internal static class SessionLogin
             return LoginResult.Failed(PortalFailure.From(e.IsAuthenticationFailure ? PortalFailureKind.AuthenticationFailed : PortalFailureKind.LoginFailed, e));
         }
 
-        sessions = await initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
+        sessions = await initiator.GetSessionsAsync([path.Iqn], cancellationToken).ConfigureAwait(false);
         session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, iface));
         if (session is null)
         {

@@ -19,7 +19,7 @@ public static class ConcurrencySuite
 
     public static async Task<SuiteReport> RunAsync(bool quick)
     {
-        var report = new SuiteReport(Name, $"{VolumeCount} volumes on {VolumeCount} targets attached concurrently, then detached");
+        var report = new SuiteReport(Name, $"{VolumeCount} volumes on {VolumeCount} targets attached concurrently, then detached (internal regression check: the peer is this connector behind one host-wide lock; the real os-brick is measured by the bed benchmark)");
         var latency = TimeSpan.FromMilliseconds(quick ? 20 : 30);
         var rounds = quick ? 3 : 5;
 

@@ -32,7 +32,7 @@ public static class DeadPortalSuite
 
     public static async Task<SuiteReport> RunAsync(bool quick)
     {
-        var report = new SuiteReport(Name, "failover past a blackholed primary to a healthy alternative");
+        var report = new SuiteReport(Name, "failover past a blackholed primary to a healthy alternative (internal regression check: the peer is this connector at iscsid's defaults; the real os-brick is measured by the bed benchmark)");
 
         // Simulated time: the flow is sequential, so the virtual clock's elapsed time is exact.
         await AttachAsync(new SimulatedTimeProvider(), Ours, report); // warm-up (JIT)

@@ -11,7 +11,8 @@ public sealed class FailoverAttachTests : IDisposable
 {
     private const string Alt = "iqn.2024-01.test:alt";
     private const string TwoPortalData = """{"target_portal":"127.0.0.1:3260","target_iqn":"IQN","target_lun":1,"target_alternative_portals":["127.0.0.2:3260"],"target_alternative_iqns":["IQN"],"target_alternative_luns":[1]}""";
-    private readonly ConnectorFixture _f = new();
+    // The backend's order, portal by portal (spec 000), as os-brick: probing (on by default) is tested in PortalProbeTests.
+    private readonly ConnectorFixture _f = new(o => o.ProbePortals = false);
 
     public void Dispose() => _f.Dispose();
 
@@ -197,6 +198,7 @@ public sealed class FailoverAttachTests : IDisposable
     {
         using var f = new ConnectorFixture(o =>
         {
+            o.ProbePortals = false;
             o.LoginTimeout = TimeSpan.FromSeconds(loginTimeoutSeconds);
             o.InitialLoginRetryMax = retryMax;
             o.CommandTimeout = TimeSpan.FromMinutes(5);

@@ -35,14 +35,14 @@ TB_DIR=$SHARE/system
 source "$SHARE/run.conf"
 # The CLI was built on the host. If the checkout lives where the guest mounts its own filesystems (a clone
 # under /tmp, say), the guest's /tmp hides it: reach it through the untouched view of the host's root.
-for var in CLI_DLL CLI_CMD; do
+for var in CLI_DLL CLI_CMD BENCH_HOST CLI_AOT; do
     path=${!var:-}
     if [[ -n $path && ! -e $path && -e /mnt/hostroot$path ]]; then
         printf -v "$var" '%s' "/mnt/hostroot$path"
     fi
 done
 source "$TB_DIR/guest/lib.sh"
-export TB_DIR TB_SHARE=$SHARE TB_TMP CLI_DLL CLI_CMD TIME_FACTOR
+export TB_DIR TB_SHARE=$SHARE TB_TMP CLI_DLL CLI_CMD TIME_FACTOR BENCH_HOST CLI_AOT
 
 cut -d' ' -f1 /proc/uptime >"$SHARE/results/boot"
 log "GUEST: init reached; mode=$MODE scenarios=$SCENARIOS"
@@ -116,6 +116,15 @@ if [[ $MODE == capture ]]; then
     bash "$TB_DIR/guest/capture.sh" "$SHARE/captures" >"$SHARE/logs/capture.log" 2>&1
     log "GUEST: capture finished (rc=$?)"
     touch "$SHARE/captures/.done"
+    exit 0
+fi
+
+if [[ $MODE == bench ]]; then
+    # shellcheck disable=SC2086 # BENCH_ARGS is a list of flags
+    mkdir -p "$SHARE/bench"
+    bash "$TB_DIR/bench/guest-bench.sh" $BENCH_ARGS >"$SHARE/logs/bench.log" 2>&1
+    echo $? >"$SHARE/bench/rc"
+    log "GUEST: benchmark finished (rc=$(cat "$SHARE/bench/rc"))"
     exit 0
 fi
 

@@ -73,9 +73,18 @@ internal sealed class AttachOrchestrator(
         var (paths, existedBefore) = await multipathPortals.ForAsync(info, transport, cancellationToken).ConfigureAwait(false);
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, true);
         var attempts = NewAttempts(info, paths, transport, existedBefore);
+        var sessions = settings.ProbePortals && attempts.Count > 1 ? await _initiator.GetSessionsAsync([info.Primary.Iqn, .. paths.Select(p => p.Iqn)], cancellationToken).ConfigureAwait(false) : null;
         using var gate = new SemaphoreSlim(settings.MaxParallelLogins, settings.MaxParallelLogins);
         var tasks = attempts.Select(async a =>
         {
+            // Each login starts as soon as its own probe answers: a dead portal's probe runs out alongside the others' logins.
+            var probeStart = portals.Time.GetTimestamp();
+            if (sessions is not null && !await order.IsWorthALoginAsync(a.Path, sessions, cancellationToken).ConfigureAwait(false))
+            {
+                a.Unreachable(portals.Time.GetElapsedTime(probeStart));
+                return;
+            }
+
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -31,9 +31,10 @@ internal sealed class IscsiConnectorOptionsRules : IValidateOptions<IscsiConnect
             failures.Add("EnforceMultipath needs UseMultipath.");
         }
 
-        if (options.ProbePortals && options.ProbeTimeout >= options.LoginTimeout)
+        // Not ">=": probing is on by default, and the shortest login timeout (1 s) must stay valid with the default 1 s probe.
+        if (options.ProbePortals && options.ProbeTimeout > options.LoginTimeout)
         {
-            failures.Add($"ProbeTimeout ({options.ProbeTimeout}) must be shorter than LoginTimeout ({options.LoginTimeout}), or probing costs more than it saves.");
+            failures.Add($"ProbeTimeout ({options.ProbeTimeout}) must not be longer than LoginTimeout ({options.LoginTimeout}), or probing costs more than it saves.");
         }
 
         if (options.ReplacementTimeout is { } replacement && (replacement < TimeSpan.Zero || replacement > TimeSpan.FromHours(1)))

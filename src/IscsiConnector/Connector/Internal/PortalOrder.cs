@@ -1,11 +1,22 @@
+using IscsiConnector.Initiator;
 using IscsiConnector.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace IscsiConnector.Connector.Internal;
 
-/// <summary>The failover order: the backend's, or with probing, reachable portals first (each group keeping the backend's order).</summary>
+/// <summary>
+/// Portal reachability before logins (a TCP connect, <see cref="AttachSettings.ProbePortals"/>): the failover
+/// order, and whether a multipath portal is worth a login.
+/// </summary>
 internal sealed class PortalOrder(IPortalProbe probe, AttachSettings settings, ILogger logger)
 {
+    /// <summary>
+    /// The backend's order, or with probing the first reachable portal in the backend's order first. All portals
+    /// are probed at once, but only the probes up to the first reachable one are waited for: a refused portal
+    /// costs a round trip, a blackholed one <see cref="AttachSettings.ProbeTimeout"/>, and a healthy primary
+    /// nothing but its own connect. Portals found unreachable go last; the rest keep the backend's order. Never
+    /// skips a portal: the probe only reorders.
+    /// </summary>
     public async Task<IReadOnlyList<IscsiPath>> ForFailoverAsync(IReadOnlyList<IscsiPath> order, CancellationToken cancellationToken)
     {
         if (!settings.ProbePortals || order.Count < 2)
@@ -13,14 +24,36 @@ internal sealed class PortalOrder(IPortalProbe probe, AttachSettings settings, I
             return order;
         }
 
-        // Probe all at once; reachable portals keep their relative order, unreachable ones move to the end.
-        var probes = order.Select(p => probe.IsReachableAsync(p.Portal, settings.ProbeTimeout, cancellationToken)).ToArray();
-        var reachable = await Task.WhenAll(probes).ConfigureAwait(false);
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var probes = order.Select(p => probe.IsReachableAsync(p.Portal, settings.ProbeTimeout, abandon.Token)).ToArray();
+        var unreachable = new List<IscsiPath>();
         for (var i = 0; i < order.Count; i++)
         {
-            Log.PortalProbe(logger, order[i].Portal.Address, reachable[i]);
+            var reachable = await probes[i].ConfigureAwait(false);
+            Log.PortalProbe(logger, order[i].Portal.Address, reachable);
+            if (reachable)
+            {
+                // The later probes are not needed any more: their portals keep the backend's order after this one.
+                await abandon.CancelAsync().ConfigureAwait(false);
+                return [order[i], .. order.Skip(i + 1), .. unreachable];
+            }
+
+            unreachable.Add(order[i]);
         }
 
-        return order.Where((_, i) => reachable[i]).Concat(order.Where((_, i) => !reachable[i])).ToList();
+        return order;
+    }
+
+    /// <summary>Whether a multipath portal gets a login: a session to it exists already, or it accepts a TCP connection within the probe timeout.</summary>
+    public async Task<bool> IsWorthALoginAsync(IscsiPath path, IReadOnlyList<InitiatorSession> sessions, CancellationToken cancellationToken)
+    {
+        if (sessions.Any(s => s.Portal.SameAddressAs(path.Portal) && string.Equals(s.Iqn, path.Iqn, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        var reachable = await probe.IsReachableAsync(path.Portal, settings.ProbeTimeout, cancellationToken).ConfigureAwait(false);
+        Log.PortalProbe(logger, path.Portal.Address, reachable);
+        return reachable;
     }
 }

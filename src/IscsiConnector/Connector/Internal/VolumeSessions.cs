@@ -26,7 +26,7 @@ internal sealed class VolumeSessions(IIscsiInitiator initiator, VolumeSessionSet
             AddNew(paths, path);
         }
 
-        var sessions = await initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await initiator.GetSessionsAsync(paths.Select(p => p.Iqn).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), cancellationToken).ConfigureAwait(false);
         if (settings.UseMultipath && settings.DiscoverWhenSinglePortal && info.MultipathPaths.Count == 1)
         {
             var primary = info.MultipathPaths[0];

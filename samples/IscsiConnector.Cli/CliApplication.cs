@@ -20,6 +20,9 @@ internal static class CliApplication
             QueryCommands.Properties(options),
             PlanCommand.Create(options),
             IfaceCommands.Create(options),
+            DevicePathsCommand.Create(),
+            MigrateXmlCommand.Create(),
+            LibiscsiCommand.Create(options),
         };
     }
 

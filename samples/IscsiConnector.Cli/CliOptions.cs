@@ -83,6 +83,12 @@ internal sealed class CliOptions
         HelpName = "scenario.json",
     };
 
+    public Option<string?> Platform { get; } = new("--platform")
+    {
+        Description = "The host initiator: auto (this machine's; default), linux (open-iscsi) or windows (the Microsoft initiator through PowerShell).",
+        HelpName = "auto|linux|windows",
+    };
+
     public Option<double> TimeScale { get; } = new("--time-scale")
     {
         Description = "With --simulate: real seconds per simulated second (default 1; 0.1 runs 10x faster; 0 = virtual time, no waiting).",
@@ -112,7 +118,7 @@ internal sealed class CliOptions
     public Option[] Attach => [Multipath, Transport, TransportFallback, LoginTimeout];
 
     /// <summary>The options that say where commands run: every command. <c>plan</c> leaves out <c>--time-scale</c> (it runs on a virtual clock).</summary>
-    public Option[] Host(bool withTimeScale = true) => withTimeScale ? [RootHelper, Verbose, Simulate, TimeScale] : [RootHelper, Verbose, Simulate];
+    public Option[] Host(bool withTimeScale = true) => withTimeScale ? [RootHelper, Verbose, Simulate, Platform, TimeScale] : [RootHelper, Verbose, Simulate, Platform];
 
     /// <summary>Adds the attach and host options (the old "every command" set): for a command that logs in like <c>connect</c>.
     /// A command that does not log in should add <see cref="Host"/> and only the options it uses.</summary>

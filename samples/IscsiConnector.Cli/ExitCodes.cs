@@ -25,6 +25,10 @@ internal static class ExitCodes
     /// <c>--transport-fallback fail</c> before any login, or an <c>iface</c> command.</summary>
     public const int TransportUnusable = 6;
 
+    /// <summary>A live-migration step refused the domain or volume: a serial of the map matches no disk or several, a disk cannot
+    /// take its destination (another network protocol, a file disk), or the volume needs what QEMU's initiator lacks (mutual CHAP).</summary>
+    public const int MigrationMismatch = 7;
+
     /// <summary>Interrupted (Ctrl-C, SIGINT); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
 

@@ -8,7 +8,7 @@ public sealed partial class ConnectionInfo
     private const string ProviderLocationKey = "provider_location";
 
     /// <summary>
-    /// Reads Cinder's <c>provider_location</c> (spec 000): <c>&lt;ip&gt;:&lt;port&gt;;&lt;ip2&gt;:&lt;port&gt;,&lt;tpgt&gt; &lt;iqn&gt; [&lt;lun&gt;]</c>.
+    /// Reads Cinder's <c>provider_location</c> (the Cinder spec "Failover to alternative iSCSI portals on login failure"): <c>&lt;ip&gt;:&lt;port&gt;;&lt;ip2&gt;:&lt;port&gt;,&lt;tpgt&gt; &lt;iqn&gt; [&lt;lun&gt;]</c>.
     /// Like Cinder's <c>_get_iscsi_properties</c>, the first portal becomes <see cref="Primary"/> and, when there are
     /// several, all of them become <see cref="Portals"/> (the multipath list, and the failover order without multipath).
     /// The tag after the last portal applies to every portal.

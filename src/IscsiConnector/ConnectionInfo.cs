@@ -5,7 +5,7 @@ namespace IscsiConnector;
 
 /// <summary>
 /// An immutable, validated Cinder-style iSCSI <c>connection_info</c>: the primary path, ordered
-/// alternatives for failover (spec 000), the multipath portal list (spec 001), CHAP, and every other key
+/// alternatives for failover (the Cinder spec "Failover to alternative iSCSI portals on login failure"), the multipath portal list (the Cinder spec "Enhance iSCSI multipath support"), CHAP, and every other key
 /// kept so that <see cref="ToJson()"/> round-trips. Build one with <see cref="Parse(string)"/>.
 /// </summary>
 /// <remarks>Never shows a CHAP secret in <see cref="ToString"/>.</remarks>

@@ -64,7 +64,7 @@ public sealed class QueryCommandTests
         var json = result.Json();
         json.GetProperty("host").GetString().Should().NotBeNullOrEmpty();
         json.GetProperty("platform").GetString().Should().NotBeNullOrEmpty();
-        json.GetProperty("os_type").GetString().Should().Be("linux2");
+        json.GetProperty("os_type").GetString().Should().Be("linux");
         json.GetProperty("multipath").GetBoolean().Should().BeFalse();
         json.TryGetProperty("initiator", out _).Should().BeTrue();
         json.TryGetProperty("ip", out _).Should().BeTrue();

@@ -170,7 +170,7 @@ qemu_base=(qemu-system-x86_64 -nodefaults -nic none -m 3072 -smp 2 -no-reboot
     -kernel "$kernel" -initrd "$work/run/initrd.gz"
     -virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"
     -virtfs "local,path=$share,mount_tag=share,security_model=none,multidevs=remap")
-cmdline="console=ttyS0 quiet loglevel=4 panic=-1 mitigations=off"
+cmdline="console=ttyS0 quiet loglevel=4 panic=-1 mitigations=off no_timer_check"
 tcg=(-accel tcg,thread=multi,tb-size=512 -cpu max)
 kvm=(-accel kvm -cpu host)
 

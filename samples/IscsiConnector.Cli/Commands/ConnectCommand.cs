@@ -32,6 +32,10 @@ internal static class ConnectCommand
             {
                 // --transport-fallback fail: the iface was refused before any node command ran.
                 JsonOutput.Write(w => AttachJson.WriteTransportFailure(w, ex, session.Time.GetElapsedTime(started)));
+
+                // The console logger (--verbose) writes from a background queue: disposing the session drains it, so the
+                // error line is the last line on stderr, as everywhere else (disposing twice is harmless).
+                session.Dispose();
                 return Guarded.Fail(ExitCodes.TransportUnusable, ex.Message);
             }
         },

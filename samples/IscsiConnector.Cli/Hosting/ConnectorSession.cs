@@ -2,6 +2,7 @@ using IscsiConnector.Cli.Planning;
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
 using IscsiConnector.Testing.Simulation;
+using IscsiConnector.Testing.Windows;
 using IscsiConnector.Transports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,15 +12,17 @@ namespace IscsiConnector.Cli.Hosting;
 
 /// <summary>
 /// One connector wired to this machine (<see cref="ProcessCommandExecutor"/> + the real sysfs)
-/// or to a <see cref="SimulatedIscsiHost"/>, with the progress or console logger. Build it only after every input was
+/// or to a <see cref="SimulatedIscsiHost"/> (a <see cref="SimulatedWindowsInitiator"/> with <c>--platform windows</c>), with the progress or console logger. Build it only after every input was
 /// checked: creating it starts nothing, but everything after it may.
 /// </summary>
 internal sealed class ConnectorSession : IDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
+    private readonly Action? _clearInvocations;
 
-    private ConnectorSession(IVolumeConnector connector, IscsiIfaceManager ifaces, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, Func<IVolumeConnector>? quietConnector)
+    private ConnectorSession(IVolumeConnector connector, IscsiIfaceManager ifaces, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, Func<IVolumeConnector>? quietConnector, Action? clearInvocations)
     {
+        _clearInvocations = clearInvocations;
         Connector = connector;
         Ifaces = ifaces;
         Time = time;
@@ -46,6 +49,7 @@ internal sealed class ConnectorSession : IDisposable
     public static ConnectorSession Open(ToolSettings settings)
     {
         SimulatedIscsiHost? host = null;
+        SimulatedWindowsInitiator? windows = null;
         TimeProvider time = TimeProvider.System;
         string? description = null;
         if (settings.ScenarioPath is { } path)
@@ -57,11 +61,20 @@ internal sealed class ConnectorSession : IDisposable
                 0 => new IscsiConnector.Testing.SimulatedTimeProvider(),
                 var scale => new ScaledTimeProvider(scale),
             };
-            (host, description) = ScenarioLoader.Load(path, time);
+            if (settings.IsWindows)
+            {
+                (windows, description) = ScenarioLoader.LoadWindows(path, time);
+            }
+            else
+            {
+                (host, description) = ScenarioLoader.Load(path, time);
+            }
         }
 
         var loggerFactory = CliLogging.CreateFactory(settings.Verbose, quiet: false);
-        var session = Build(settings, host, time, loggerFactory, recorder: null);
+        var session = windows is null
+            ? Build(settings, host, time, loggerFactory, recorder: null)
+            : Build(settings, new Simulated(windows, windows, windows.ClearInvocations), null, time, loggerFactory, recorder: null);
         if (description is not null)
         {
             CliLog.Simulating(loggerFactory.CreateLogger(CliLog.Category), description);
@@ -74,13 +87,16 @@ internal sealed class ConnectorSession : IDisposable
     public static ConnectorSession OpenRecording(ToolSettings settings, SimulatedIscsiHost host, StepRecorder recorder) =>
         Build(settings, host, host.TimeProvider, CliLogging.CreateFactory(settings.Verbose, quiet: !settings.Verbose), recorder);
 
+    private static ConnectorSession Build(ToolSettings settings, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, StepRecorder? recorder) =>
+        Build(settings, host is null ? null : new Simulated(host, host, host.ClearInvocations), host, time, loggerFactory, recorder);
+
     /// <summary>
     /// With <c>--simulate</c>, attaches the volume without output first. Simulated state lives only as long as the
     /// process, so <c>disconnect</c>, <c>paths</c> and <c>extend</c> need the volume attached to have work to do.
     /// </summary>
     public async Task PrepareAttachedAsync(ConnectionInfo info, CancellationToken cancellationToken)
     {
-        if (Host is null || QuietConnector is null)
+        if (QuietConnector is null)
         {
             return;
         }
@@ -94,7 +110,7 @@ internal sealed class ConnectorSession : IDisposable
             // The scenario cannot attach this volume: the command then runs on a host where it is not attached.
         }
 
-        Host.ClearInvocations();
+        _clearInvocations?.Invoke();
     }
 
     public void Dispose()
@@ -102,12 +118,12 @@ internal sealed class ConnectorSession : IDisposable
         _loggerFactory.Dispose();
     }
 
-    private static ConnectorSession Build(ToolSettings settings, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, StepRecorder? recorder)
+    private static ConnectorSession Build(ToolSettings settings, Simulated? simulated, SimulatedIscsiHost? host, TimeProvider time, ILoggerFactory loggerFactory, StepRecorder? recorder)
     {
         var logger = loggerFactory.CreateLogger(CliLog.Category);
         ICommandExecutor executor;
         IHostFileSystem? fileSystem;
-        if (host is null)
+        if (simulated is null)
         {
             executor = new ProcessCommandExecutor(
                 new ProcessCommandExecutorOptions { RootHelper = [.. settings.RootHelper] },
@@ -118,22 +134,22 @@ internal sealed class ConnectorSession : IDisposable
         else
         {
             // A simulated host keeps its locks in memory: they never meet another process's (nor the system's).
-            executor = host;
-            fileSystem = host;
+            executor = simulated.Executor;
+            fileSystem = simulated.FileSystem;
         }
 
         var options = settings.ToConnectorOptions();
         try
         {
-            var observed = new ObservingExecutor(executor, logger, logCommands: host is not null, recorder);
+            var observed = new ObservingExecutor(executor, logger, logCommands: simulated is not null, recorder);
             var observedFileSystem = fileSystem is null ? null : new ObservingFileSystem(fileSystem, logger, recorder);
             var connector = IscsiConnectorFactory.Create(options, observed, observedFileSystem, time, loggerFactory);
             var ifaceLogger = loggerFactory.CreateLogger<IscsiIfaceManager>();
             var ifaces = observedFileSystem is null
                 ? IscsiIfaceManager.ForThisHost(observed, ifaceLogger, options.CommandTimeout)
                 : new IscsiIfaceManager(observed, observedFileSystem, ifaceLogger, options.CommandTimeout);
-            Func<IVolumeConnector>? quiet = host is null ? null : () => IscsiConnectorFactory.Create(options, host, host, time, NullLoggerFactory.Instance);
-            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet);
+            Func<IVolumeConnector>? quiet = simulated is null ? null : () => IscsiConnectorFactory.Create(options, simulated.Executor, simulated.FileSystem, time, NullLoggerFactory.Instance);
+            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet, simulated?.ClearInvocations);
         }
         catch (OptionsValidationException ex)
         {
@@ -141,4 +157,7 @@ internal sealed class ConnectorSession : IDisposable
             throw new UsageException("invalid options: " + string.Join("; ", ex.Failures).ReplaceLineEndings(" "), ex);
         }
     }
+
+    /// <summary>A simulated host of either platform: what the connector runs on, and how to forget set-up commands.</summary>
+    private sealed record Simulated(ICommandExecutor Executor, IHostFileSystem FileSystem, Action ClearInvocations);
 }

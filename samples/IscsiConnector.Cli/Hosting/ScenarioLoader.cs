@@ -1,5 +1,6 @@
 using IscsiConnector.Testing.Scenarios;
 using IscsiConnector.Testing.Simulation;
+using IscsiConnector.Testing.Windows;
 
 namespace IscsiConnector.Cli.Hosting;
 
@@ -14,6 +15,21 @@ internal static class ScenarioLoader
         {
             var scenario = ScenarioDefinition.Parse(json);
             return (SimulatedIscsiHost.FromScenario(scenario, time), scenario.Description ?? Path.GetFileName(path));
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"--simulate: {ex.Message.ReplaceLineEndings(" ")}", ex);
+        }
+    }
+
+    /// <summary>Loads a scenario file into a simulated Windows host (<c>--platform windows</c>); an invalid scenario is a usage error.</summary>
+    public static (SimulatedWindowsInitiator Host, string Description) LoadWindows(string path, TimeProvider time)
+    {
+        var json = InputFiles.Read(path, "--simulate");
+        try
+        {
+            var scenario = ScenarioDefinition.Parse(json);
+            return (SimulatedWindowsInitiator.FromScenario(scenario, time), (scenario.Description ?? Path.GetFileName(path)) + " (simulated Windows host)");
         }
         catch (FormatException ex)
         {

@@ -27,6 +27,11 @@ internal sealed record ToolSettings
 
     public bool IsSimulated => ScenarioPath is not null;
 
+    public IscsiPlatform Platform { get; init; }
+
+    /// <summary>Gets a value indicating whether the connector drives the Windows initiator (asked for, or running on Windows).</summary>
+    public bool IsWindows => Platform == IscsiPlatform.Windows || (Platform == IscsiPlatform.Auto && OperatingSystem.IsWindows());
+
     public static ToolSettings From(ParseResult result, CliOptions options)
     {
         var transport = result.GetValue(options.Transport) ?? result.GetValue(options.AttachedTransport);
@@ -55,8 +60,16 @@ internal sealed record ToolSettings
             throw new UsageException($"--simulate: scenario file '{Printable(scenario)}' does not exist.");
         }
 
+        var platform = result.GetValue(options.Platform) switch
+        {
+            null or "auto" => IscsiPlatform.Auto,
+            "linux" => IscsiPlatform.Linux,
+            "windows" => IscsiPlatform.Windows,
+            var other => throw new UsageException($"--platform: '{Printable(other)}' is not one of auto, linux, windows."),
+        };
+
         var lockDirectory = result.GetValue(options.LockDirectory);
-        if (lockDirectory is not null && (!lockDirectory.StartsWith('/') || lockDirectory.Any(char.IsControl)))
+        if (lockDirectory is not null && (!Path.IsPathFullyQualified(lockDirectory) || lockDirectory.Any(char.IsControl)))
         {
             throw new UsageException($"--lock-dir: '{Printable(lockDirectory)}' is not an absolute path (or contains a control character).");
         }
@@ -79,6 +92,7 @@ internal sealed record ToolSettings
             LockDirectory = lockDirectory,
             Verbose = result.GetValue(options.Verbose),
             ScenarioPath = scenario,
+            Platform = platform,
             TimeScale = scale ?? 1,
         };
     }
@@ -86,7 +100,7 @@ internal sealed record ToolSettings
     /// <summary>Builds the connector options; the root helper is not among them: the process executor applies it.</summary>
     public IscsiConnectorOptions ToConnectorOptions()
     {
-        var options = new IscsiConnectorOptions { UseMultipath = Multipath, LockDirectory = LockDirectory };
+        var options = new IscsiConnectorOptions { UseMultipath = Multipath, LockDirectory = LockDirectory, Platform = Platform };
         if (Transport is not null)
         {
             options.Transport = Transport;

@@ -15,7 +15,7 @@ public sealed record ConnectorProperties
     /// <summary>Gets the machine architecture as Python's <c>platform.machine()</c> names it (<c>x86_64</c>, <c>aarch64</c>).</summary>
     public required string Platform { get; init; }
 
-    /// <summary>Gets the OS type; <c>linux2</c> on Linux, as os-brick reports it.</summary>
+    /// <summary>Gets the OS type as os-brick reports it (Python's <c>sys.platform</c>): <c>linux</c> on Linux.</summary>
     public required string OsType { get; init; }
 
     /// <summary>Gets a value indicating whether multipath is usable: enabled in the options and <c>multipathd show status</c> exited 0.</summary>

@@ -2,8 +2,8 @@ namespace IscsiConnector;
 
 /// <summary>
 /// Attaches and detaches iSCSI volumes described by a Cinder-style <see cref="ConnectionInfo"/>, in the
-/// manner of os-brick's <c>ISCSIConnector</c>: ordered portal failover (spec 000) or a login into every
-/// portal with the dm-multipath device returned (spec 001), and a clean, idempotent disconnect.
+/// manner of os-brick's <c>ISCSIConnector</c>: ordered portal failover (the Cinder spec "Failover to alternative iSCSI portals on login failure") or a login into every
+/// portal with the dm-multipath device returned (the Cinder spec "Enhance iSCSI multipath support"), and a clean, idempotent disconnect.
 /// </summary>
 /// <remarks>
 /// Operations on different volumes run in parallel; operations that touch the same (portal, target)

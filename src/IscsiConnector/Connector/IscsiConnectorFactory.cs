@@ -9,6 +9,8 @@ using IscsiConnector.PortalAttempts;
 using IscsiConnector.Resilience.Internal;
 using IscsiConnector.Transports;
 using IscsiConnector.Transports.Internal;
+using IscsiConnector.Windows;
+using IscsiConnector.Windows.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -52,13 +54,26 @@ public static class IscsiConnectorFactory
     {
         var logger = loggerFactory.CreateLogger("IscsiConnector.VolumeConnector");
         var transportLogger = loggerFactory.CreateLogger("IscsiConnector.Transports");
-        var runner = new CommandRunner(executor, options.CommandTimeout);
-        var initiator = new OpenIscsiInitiator(runner, fileSystem, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
         var requestedIface = TransportSettings.RequestedIfaceOf(options);
-        var transports = new TransportSelector(
-            new IscsiIfaceManager(runner, fileSystem, transportLogger),
-            new TransportSettings(requestedIface, options.IfaceDefinition, options.VerifyTransportHardware, options.TransportFallback),
-            transportLogger);
+        var windows = WindowsPlatform.IsSelected(options);
+        IIscsiInitiator initiator;
+        ITransportSelector transports;
+        if (windows)
+        {
+            // Only the initiator differs: every rule below is the same flow on both platforms.
+            initiator = WindowsPlatform.Create(options, executor);
+            transports = new FixedTransportSelector(requestedIface, [IscsiTransports.Tcp]);
+        }
+        else
+        {
+            var runner = new CommandRunner(executor, options.CommandTimeout);
+            initiator = new OpenIscsiInitiator(runner, fileSystem, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+            transports = new TransportSelector(
+                new IscsiIfaceManager(runner, fileSystem, transportLogger),
+                new TransportSettings(requestedIface, options.IfaceDefinition, options.VerifyTransportHardware, options.TransportFallback),
+                transportLogger);
+        }
+
         var fallBackToTcp = options.TransportFallback == TransportFallback.FallBackToTcp;
         var pipelines = new ConnectorPipelines(
             new RetrySettings(options.LoginRetryAttempts, options.LoginRetryDelay, options.FlushRetries, options.FlushRetryDelay, options.DevicePollInterval), time, logger);
@@ -69,10 +84,11 @@ public static class IscsiConnectorFactory
             options.DiscoverWhenSinglePortal, options.ProbePortals, options.ProbeTimeout, fallBackToTcp,
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
-        return new VolumeConnector(
+        var connector = new VolumeConnector(
             new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? ProbeFor(executor, fileSystem, time), attach, logger), new MultipathPortals(initiator, locks, attach, logger), attach),
             new Detacher(initiator, new LeftoverRecords(initiator, locks, pipelines), sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
+        return windows ? new WindowsConnector(connector, requestedIface) : connector;
     }
 
     // A simulated host answers the reachability probe itself (no socket is opened for its portals); the real host

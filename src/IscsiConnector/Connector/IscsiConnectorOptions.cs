@@ -8,8 +8,12 @@ namespace IscsiConnector;
 /// </summary>
 public sealed partial class IscsiConnectorOptions
 {
-    /// <summary>Gets or sets a value indicating whether to log into every portal and return the dm-multipath device (spec 001).</summary>
-    /// <value>The default value is <see langword="false"/> (ordered failover, spec 000).</value>
+    /// <summary>Gets or sets which host initiator to drive: open-iscsi on Linux or the Microsoft initiator on Windows (docs/windows.md).</summary>
+    /// <value>The default value is <see cref="IscsiPlatform.Auto"/>: the platform this process runs on.</value>
+    public IscsiPlatform Platform { get; set; } = IscsiPlatform.Auto;
+
+    /// <summary>Gets or sets a value indicating whether to log into every portal and return the dm-multipath device (the Cinder spec "Enhance iSCSI multipath support").</summary>
+    /// <value>The default value is <see langword="false"/> (ordered failover, the Cinder spec "Failover to alternative iSCSI portals on login failure").</value>
     public bool UseMultipath { get; set; }
 
     /// <summary>Gets or sets a value indicating whether an attach fails when multipath is wanted but <c>multipathd</c> is not running (os-brick <c>enforce_multipath</c>).</summary>
@@ -88,7 +92,7 @@ public sealed partial class IscsiConnectorOptions
     /// <remarks>Allowed: 00:00:00 to 00:10:00 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
     public TimeSpan DeviceRemovalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets a value indicating whether a multipath attach given a single portal runs SendTargets discovery to find the others (spec 001).</summary>
+    /// <summary>Gets or sets a value indicating whether a multipath attach given a single portal runs SendTargets discovery to find the others (the Cinder spec "Enhance iSCSI multipath support").</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool DiscoverWhenSinglePortal { get; set; } = true;
 }

@@ -26,7 +26,7 @@ public sealed record PortalOutcome(IscsiPath Path, LoginOutcome Outcome, TimeSpa
     /// <summary>Gets the open-iscsi iface (<c>-I</c>) the portal was tried through, e.g. <c>default</c> or <c>cxgb4i.00:07:43:aa:bb:cc</c>.</summary>
     public string? Iface { get; init; }
 
-    /// <summary>Gets why the portal went through the <c>default</c> TCP iface instead of the configured one, or <see langword="null"/> when it did not (spec 004).</summary>
+    /// <summary>Gets why the portal went through the <c>default</c> TCP iface instead of the configured one, or <see langword="null"/> when it did not (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP").</summary>
     public TransportFallbackInfo? TransportFallback { get; init; }
 
     /// <summary>Gets a value indicating whether this portal contributed a device.</summary>

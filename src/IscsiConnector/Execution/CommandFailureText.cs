@@ -19,7 +19,7 @@ internal static class CommandFailureText
             return string.Empty;
         }
 
-        var secrets = command.Arguments.Where(a => a.IsSecret).Select(a => a.Value).Concat(SecretScope.Current);
+        var secrets = command.Arguments.Concat(command.Environment.Values).Where(a => a.IsSecret).Select(a => a.Value).Concat(SecretScope.Current);
         if (command.StandardInputIsSecret && command.StandardInput is { } input)
         {
             // A tool may echo one line of its input, so each line is masked as well as the whole.

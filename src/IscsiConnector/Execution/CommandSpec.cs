@@ -40,6 +40,13 @@ public sealed record CommandSpec
     /// <summary>Gets a value indicating whether <see cref="StandardInput"/> holds a secret and must never be displayed.</summary>
     public bool StandardInputIsSecret { get; init; }
 
+    /// <summary>
+    /// Gets variables added to the child's environment (and only the child's): data for a script that must
+    /// not become part of its source, or a secret that must not appear on a command line. Secret values are
+    /// masked like secret arguments; names are never secret.
+    /// </summary>
+    public IReadOnlyDictionary<string, CommandArgument> Environment { get; init; } = new Dictionary<string, CommandArgument>();
+
     /// <summary>Gets the longest the process may run before its tree is killed, or <see langword="null"/> for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 

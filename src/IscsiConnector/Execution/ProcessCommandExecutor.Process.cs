@@ -43,6 +43,11 @@ public sealed partial class ProcessCommandExecutor
 
         // Untranslated messages, so that parsers and error matching see what open-iscsi's sources print.
         startInfo.Environment["LC_ALL"] = "C";
+        foreach (var (name, value) in command.Environment)
+        {
+            startInfo.Environment[name] = value.Value;
+        }
+
         return startInfo;
     }
 

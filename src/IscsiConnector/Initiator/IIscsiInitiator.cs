@@ -92,6 +92,6 @@ internal interface IIscsiInitiator
     /// <summary>Gets the device path for a kernel name (<c>sda</c> → <c>/dev/sda</c>).</summary>
     string DevicePath(string device);
 
-    /// <summary>Gets the same initiator working through another iface (open-iscsi <c>-I</c>, spec 004); itself when it already does.</summary>
+    /// <summary>Gets the same initiator working through another iface (open-iscsi <c>-I</c>, the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP"); itself when it already does.</summary>
     IIscsiInitiator WithIface(string iface);
 }

@@ -2,7 +2,7 @@ using IscsiConnector.Initiator;
 
 namespace IscsiConnector.Linux;
 
-/// <summary>The same initiator over another iface (spec 004): every <c>-I</c> of the copy names that iface.</summary>
+/// <summary>The same initiator over another iface (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP"): every <c>-I</c> of the copy names that iface.</summary>
 internal sealed partial class OpenIscsiInitiator
 {
     private OpenIscsiInitiator(OpenIscsiInitiator other, string iface)

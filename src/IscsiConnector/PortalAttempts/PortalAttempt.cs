@@ -126,10 +126,11 @@ internal sealed class PortalAttempt
         }
 
         await using var held = lease.ConfigureAwait(false);
-        await UndoLockedAsync().ConfigureAwait(false);
+        _undoProblems.AddRange(await _undo.UndoAsync(_services, othersMayHaveJoined: true).ConfigureAwait(false));
     }
 
-    private async Task UndoLockedAsync() => _undoProblems.AddRange(await _undo.UndoAsync(_services).ConfigureAwait(false));
+    // Within the attempt: its lock has been held since before the login.
+    private async Task UndoLockedAsync() => _undoProblems.AddRange(await _undo.UndoAsync(_services, othersMayHaveJoined: false).ConfigureAwait(false));
 
     /// <summary>Marks a working path as unusable (e.g. another volume's WWN behind it) and undoes it.</summary>
     public async Task RejectAsync(PortalFailureKind kind, string message)

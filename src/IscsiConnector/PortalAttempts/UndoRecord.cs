@@ -45,15 +45,21 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
     public void DiskScanned(string disk) => _scannedDisk = disk;
 
     /// <summary>
-    /// With the (portal, target) lock held: log out a session this attempt opened — unless a disk of another LUN is on
-    /// it by now (another volume attached through it after this attempt released the lock): then only this attempt's
-    /// disk goes, the session and its record stay — or remove a disk it scanned into a reused session; delete a node
+    /// With the (portal, target) lock held: log out a session this attempt opened — unless the lock was let go since the
+    /// login (<paramref name="othersMayHaveJoined"/>) and a disk of another LUN is on it by now (another volume attached
+    /// through it meanwhile): then only this attempt's disk goes, the session and its record stay — or remove a disk it
+    /// scanned into a reused session; delete a node
     /// record it created (or that discovery created for it). Runs with <see cref="CancellationToken.None"/> so that a
     /// cancelled attach leaves nothing half-attached. Every step runs even when an earlier one failed; failures are
     /// logged, not thrown (the attach's own outcome matters more), and returned. Undoes once.
     /// </summary>
     /// <returns>What could not be undone, as sentences; empty when everything was.</returns>
-    public async Task<IReadOnlyList<string>> UndoAsync(PortalAttemptServices services)
+    /// <param name="services">The attempt's services.</param>
+    /// <param name="othersMayHaveJoined">
+    /// Whether the lock was released after the login. While it is held no other volume can attach through the session,
+    /// and the check is skipped: it would be wrong where a login brings up every LUN of the target (Windows).
+    /// </param>
+    public async Task<IReadOnlyList<string>> UndoAsync(PortalAttemptServices services, bool othersMayHaveJoined)
     {
         var problems = new List<string>();
         var keepNode = false;
@@ -61,7 +67,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
         {
             if (_loggedIn)
             {
-                if (await SessionUsedByOthersAsync().ConfigureAwait(false) is not null)
+                if (othersMayHaveJoined && await SessionUsedByOthersAsync().ConfigureAwait(false) is not null)
                 {
                     keepNode = true;
                     RemoveScannedDisk();

@@ -1,6 +1,6 @@
 namespace IscsiConnector.Transports;
 
-/// <summary>What the hardware check of an iface found (spec 004: "verify hardware exists before attempting to use said transport").</summary>
+/// <summary>What the hardware check of an iface found (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP": "verify hardware exists before attempting to use said transport").</summary>
 /// <param name="IfaceName">The iface checked.</param>
 /// <param name="Failure">Why the iface cannot be used, or <see langword="null"/> when it can.</param>
 /// <param name="Message">A sentence with the evidence: where the address was (or was not) found.</param>

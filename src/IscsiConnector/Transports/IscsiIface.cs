@@ -26,7 +26,7 @@ public sealed record IscsiIface(string Name, string? TransportName)
     /// <param name="record">The record.</param>
     /// <returns>The iface, or <see langword="null"/> when the record has no <c>iface.iscsi_ifacename</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
-    public static IscsiIface? FromRecord(IscsiAdmRecord record)
+    internal static IscsiIface? FromRecord(IscsiAdmRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var name = record.GetValueOrDefault("iface.iscsi_ifacename");

@@ -5,7 +5,7 @@ using IscsiConnector.Internal;
 namespace IscsiConnector.Transports;
 
 /// <summary>
-/// An iface to create when it does not exist, from spec 004's 3-tuple (transport name, hardware address,
+/// An iface to create when it does not exist, from the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP"'s 3-tuple (transport name, hardware address,
 /// IP address) plus an optional network interface and initiator name.
 /// </summary>
 /// <remarks>

@@ -13,7 +13,7 @@ public sealed partial class IscsiIfaceManager
     // nothing about offload hardware.
     private static readonly string[] SoftwareHostDrivers = ["iscsi_tcp", "ib_iser"];
 
-    /// <summary>Checks that the iface's hardware exists on this host and matches its transport (spec 004).</summary>
+    /// <summary>Checks that the iface's hardware exists on this host and matches its transport (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP").</summary>
     /// <param name="iface">The iface, as read by <see cref="ValidateAsync"/>.</param>
     /// <returns>The finding; <see cref="IscsiHardwareCheck.IsUsable"/> says whether to go on.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="iface"/> is <see langword="null"/>.</exception>

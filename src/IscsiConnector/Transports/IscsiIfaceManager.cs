@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IscsiConnector.Transports;
 
 /// <summary>
-/// Reads, validates, creates and checks open-iscsi ifaces (spec 004): which iface (and so which transport and
+/// Reads, validates, creates and checks open-iscsi ifaces (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP"): which iface (and so which transport and
 /// which hardware) discovery and login go through. Never deletes an iface it did not create in the same call.
 /// </summary>
 /// <remarks>The connector uses it through <see cref="IscsiConnectorOptions.Transport"/>; it is public so that tools can prepare ifaces ahead of time.</remarks>

@@ -1,7 +1,7 @@
 namespace IscsiConnector.Transports;
 
 /// <summary>
-/// An iface (open-iscsi interface, spec 004) cannot be used: it is missing, has an unknown transport, conflicts
+/// An iface (open-iscsi interface, the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP") cannot be used: it is missing, has an unknown transport, conflicts
 /// with a definition, or its hardware is not on this host. Names the iface and the reason.
 /// </summary>
 public sealed class IscsiTransportException : IscsiException

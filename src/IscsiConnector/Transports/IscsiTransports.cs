@@ -1,7 +1,7 @@
 namespace IscsiConnector.Transports;
 
 /// <summary>
-/// The iSCSI transports open-iscsi supports (spec 004), and which network drivers carry the offload ones.
+/// The iSCSI transports open-iscsi supports (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP"), and which network drivers carry the offload ones.
 /// </summary>
 /// <remarks>
 /// <c>tcp</c> and <c>iser</c> are software transports: any NIC (or RDMA device) will do. The others are

@@ -1,6 +1,6 @@
 namespace IscsiConnector.Transports;
 
-/// <summary>What an attach does when the configured iface cannot be used (spec 004: "falling back to TCP if operation does not succeed").</summary>
+/// <summary>What an attach does when the configured iface cannot be used (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP": "falling back to TCP if operation does not succeed").</summary>
 public enum TransportFallback
 {
     /// <summary>

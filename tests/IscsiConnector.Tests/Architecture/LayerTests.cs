@@ -24,6 +24,7 @@ public sealed class LayerTests
         ("execution", ["IscsiConnector.Execution"], []),
         ("host", ["IscsiConnector.Host"], []),
         ("serialization", ["IscsiConnector.Serialization"], ["transports"]),
+        ("migration", ["IscsiConnector.Migration"], []),
     ];
 
     /// <summary>The composition root: the only code that names every layer (it wires them together).</summary>

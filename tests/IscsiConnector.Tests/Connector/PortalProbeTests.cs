@@ -49,16 +49,16 @@ public sealed class PortalProbeTests
     }
 
     [Fact]
-    public void ProbePortals_IsOnByDefault()
+    public void ProbePortals_IsOffByDefault()
     {
-        new IscsiConnectorOptions().ProbePortals.Should().BeTrue();
+        new IscsiConnectorOptions().ProbePortals.Should().BeFalse();
     }
 
     [Fact]
     public async Task ConnectVolumeAsync_PrimaryReachable_DoesNotWaitForTheAlternativesProbes()
     {
         var probe = new HangingProbe("127.0.0.2");
-        using var f = new ConnectorFixture(probe: probe);
+        using var f = new ConnectorFixture(o => o.ProbePortals = true, probe);
         f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260").AddPortal("127.0.0.2:3260");
 
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2")] });
@@ -71,7 +71,7 @@ public sealed class PortalProbeTests
     public async Task ConnectVolumeAsync_ReachableOnesKeepTheBackendOrder_UnreachableGoLast()
     {
         var probe = new ScriptedProbe("127.0.0.1", "127.0.0.2");
-        using var f = new ConnectorFixture(probe: probe);
+        using var f = new ConnectorFixture(o => o.ProbePortals = true, probe);
         f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260", PortalState.Refusing).AddPortal("127.0.0.2:3260", PortalState.Refusing).AddPortal("127.0.0.3:3260").AddPortal("127.0.0.4:3260");
 
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo
@@ -87,7 +87,7 @@ public sealed class PortalProbeTests
     [Fact]
     public async Task ConnectVolumeAsync_SimulatedBlackholedPrimary_CostsTheProbeTimeoutNotALoginTimeout()
     {
-        using var f = new ConnectorFixture();
+        using var f = new ConnectorFixture(o => o.ProbePortals = true);
         f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260", PortalState.Blackholed).AddPortal("127.0.0.2:3260");
         var start = f.Time.GetTimestamp();
 
@@ -101,7 +101,7 @@ public sealed class PortalProbeTests
     [Fact]
     public async Task ConnectVolumeAsync_MultipathWithABlackholedPortal_DoesNotLogIntoIt()
     {
-        using var f = new ConnectorFixture(o => o.UseMultipath = true);
+        using var f = new ConnectorFixture(o => { o.UseMultipath = true; o.ProbePortals = true; });
         f.Host.AddTarget(Iqn, Lun(1)).AddPortal("127.0.0.1:3260").AddPortal("127.0.0.2:3260").AddPortal("127.0.0.3:3260", PortalState.Blackholed);
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1"), Portals = [PathOf("127.0.0.1"), PathOf("127.0.0.2"), PathOf("127.0.0.3")] };
 

@@ -104,7 +104,7 @@ public sealed class QueryTests : IDisposable
 
         properties.Initiator.Should().Be(_f.Host.InitiatorName);
         properties.Multipath.Should().BeTrue();
-        properties.OsType.Should().Be("linux2");
+        properties.OsType.Should().Be("linux");
         properties.Platform.Should().NotBeNullOrEmpty();
         properties.Host.Should().NotBeNullOrEmpty();
         properties.ToDictionary().Keys.Should().BeEquivalentTo("initiator", "host", "ip", "platform", "os_type", "multipath", "enforce_multipath", "do_local_attach");

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace IscsiConnector.Connector.Internal;
 
 /// <summary>
-/// The platform-neutral attach: failover (one portal after another, specs 000/002) or multipath (every portal in
-/// parallel, spec 001), and what counts as success. Each portal's work, undo included, is a <see cref="PortalAttempt"/>.
+/// The platform-neutral attach: failover (one portal after another, the Cinder spec "Failover to alternative iSCSI portals on login failure") or multipath (every portal in
+/// parallel, the Cinder spec "Enhance iSCSI multipath support"), and what counts as success. Each portal's work, undo included, is a <see cref="PortalAttempt"/>.
 /// </summary>
 internal sealed class AttachOrchestrator(
     PortalAttemptServices portals,

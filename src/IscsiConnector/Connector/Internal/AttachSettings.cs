@@ -11,7 +11,7 @@ namespace IscsiConnector.Connector.Internal;
 /// <param name="DiscoverWhenSinglePortal">Discover more portals (SendTargets) when a multipath attach names one.</param>
 /// <param name="ProbePortals">Probe portals (TCP) before a failover attach and try unreachable ones last.</param>
 /// <param name="ProbeTimeout">How long one probe may take.</param>
-/// <param name="FallBackToTcp">Whether discovery through a configured iface falls back to the default TCP iface (spec 004).</param>
+/// <param name="FallBackToTcp">Whether discovery through a configured iface falls back to the default TCP iface (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP").</param>
 /// <param name="Node">The node settings of every attach; the CHAP credentials come from the connection info.</param>
 internal sealed record AttachSettings(
     bool UseMultipath,

@@ -49,7 +49,7 @@ internal sealed class IscsiConnectorOptionsRules : IValidateOptions<IscsiConnect
             CheckWord(failures, nameof(options.RootHelper), options.RootHelper);
         }
 
-        if (!string.IsNullOrEmpty(options.LockDirectory) && !options.LockDirectory.StartsWith('/'))
+        if (!string.IsNullOrEmpty(options.LockDirectory) && !Path.IsPathFullyQualified(options.LockDirectory))
         {
             failures.Add($"LockDirectory '{options.LockDirectory}' must be an absolute path.");
         }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace IscsiConnector.Connector.Internal;
 
-/// <summary>The portals of a multipath attach, finding more with SendTargets when it was given only one (spec 001).</summary>
+/// <summary>The portals of a multipath attach, finding more with SendTargets when it was given only one (the Cinder spec "Enhance iSCSI multipath support").</summary>
 internal sealed class MultipathPortals(IIscsiInitiator initiator, TargetLocks locks, AttachSettings settings, ILogger logger)
 {
     /// <summary>Stands in for a target name in the lock of a portal's discovery record (no IQN has this form).</summary>

@@ -68,7 +68,7 @@ internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions se
                 Architecture.Arm => "armv7l",
                 var other => other.ToString().ToLowerInvariant(),
             },
-            OsType = "linux2",
+            OsType = "linux", // os-brick: sys.platform, "linux" since Python 3.3
             Multipath = multipath,
             EnforceMultipath = enforceMultipath,
             Transports = transports.ListLoadedTransports(),

@@ -1,7 +1,7 @@
 namespace IscsiConnector.IscsiAdm.Parsing;
 
 /// <summary>Parses <c>iscsiadm -m discovery</c> / <c>-m discoverydb</c> at print level 0: the stored discovery records.</summary>
-public static class DiscoveryListParser
+internal static class DiscoveryListParser
 {
     /// <summary>Parses lines of the form <c>address:port via type</c>.</summary>
     /// <param name="output">The standard output.</param>

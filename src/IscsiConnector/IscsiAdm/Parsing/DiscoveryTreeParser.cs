@@ -6,7 +6,7 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// <c>DiscoveryAddress: host,port</c>, <c>Target: name</c>, <c>Portal: host:port,tpgt</c> and
 /// <c>Iface Name: name</c> lines, or <c>No targets found.</c>
 /// </remarks>
-public static class DiscoveryTreeParser
+internal static class DiscoveryTreeParser
 {
     private static readonly string[] Sections = ["SENDTARGETS", "iSNS", "STATIC", "FIRMWARE"];
 

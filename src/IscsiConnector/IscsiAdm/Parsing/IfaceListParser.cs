@@ -1,7 +1,7 @@
 namespace IscsiConnector.IscsiAdm.Parsing;
 
 /// <summary>Parses <c>iscsiadm -m iface</c> (print level 0).</summary>
-public static class IfaceListParser
+internal static class IfaceListParser
 {
     /// <summary>Parses the standard output.</summary>
     /// <param name="output">The standard output.</param>

@@ -7,7 +7,7 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// <typeparam name="T">The parsed item type.</typeparam>
 /// <param name="Items">The parsed items, in output order.</param>
 /// <param name="UnparsedLines">The non-blank lines that were not understood, trimmed.</param>
-public sealed record IscsiAdmParseResult<T>(IReadOnlyList<T> Items, IReadOnlyList<string> UnparsedLines)
+internal sealed record IscsiAdmParseResult<T>(IReadOnlyList<T> Items, IReadOnlyList<string> UnparsedLines)
 {
     /// <summary>Gets a value indicating whether every non-blank line was understood.</summary>
     public bool IsComplete => UnparsedLines.Count == 0;

@@ -4,7 +4,7 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// One record printed by <c>-o show</c> (<c>iscsiadm -m node|iface|discoverydb … -o show</c>): its
 /// <c>key = value</c> settings in output order.
 /// </summary>
-public sealed record IscsiAdmRecord
+internal sealed record IscsiAdmRecord
 {
     /// <summary>Initializes a new instance of the <see cref="IscsiAdmRecord"/> class.</summary>
     /// <param name="settings">The settings in output order.</param>

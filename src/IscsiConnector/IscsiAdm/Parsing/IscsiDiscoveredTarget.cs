@@ -6,4 +6,4 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// <param name="TargetName">The target's iSCSI name.</param>
 /// <param name="Portal">The target portal with its tag.</param>
 /// <param name="IfaceName">The iface the node record uses, or <see langword="null"/> when not printed.</param>
-public sealed record IscsiDiscoveredTarget(string DiscoveryType, IscsiPortal? DiscoveryAddress, string TargetName, IscsiPortal Portal, string? IfaceName);
+internal sealed record IscsiDiscoveredTarget(string DiscoveryType, IscsiPortal? DiscoveryAddress, string TargetName, IscsiPortal Portal, string? IfaceName);

@@ -6,4 +6,4 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// </summary>
 /// <param name="Portal">The target portal with its tag; the tag is <see langword="null"/> for records made with <c>-o new</c> (printed as 4294967295 or -1).</param>
 /// <param name="TargetName">The target's iSCSI name.</param>
-public sealed record IscsiNodeSummary(IscsiPortal Portal, string TargetName);
+internal sealed record IscsiNodeSummary(IscsiPortal Portal, string TargetName);

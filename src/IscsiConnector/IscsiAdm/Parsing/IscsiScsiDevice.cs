@@ -10,4 +10,4 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// <param name="Lun">The logical unit number.</param>
 /// <param name="DiskName">The block device name (<c>sda</c>), or <see langword="null"/> for a LUN without a disk (LUN 0 of tgt is a controller).</param>
 /// <param name="DiskState">The disk state (<c>running</c>), or <see langword="null"/>.</param>
-public sealed record IscsiScsiDevice(int Host, int Channel, int Id, int Lun, string? DiskName, string? DiskState);
+internal sealed record IscsiScsiDevice(int Host, int Channel, int Id, int Lun, string? DiskName, string? DiskState);

@@ -4,7 +4,7 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// One session from <c>iscsiadm -m session -P 1|2|3</c> (optionally <c>-r &lt;sid&gt;</c>). Fields printed only at
 /// higher print levels are <see langword="null"/> or empty at lower ones.
 /// </summary>
-public sealed record IscsiSessionDetail
+internal sealed record IscsiSessionDetail
 {
     /// <summary>Gets the target's iSCSI name (<c>Target:</c>).</summary>
     public required string TargetName { get; init; }

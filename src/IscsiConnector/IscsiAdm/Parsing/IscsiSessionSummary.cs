@@ -6,4 +6,4 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// <param name="Portal">The portal the session is connected to, with its tag.</param>
 /// <param name="TargetName">The target's iSCSI name (<c>iqn.</c>, <c>eui.</c> or <c>naa.</c>).</param>
 /// <param name="IsFlash">Whether it is a flash (offload-firmware) session, or <see langword="null"/> when the line does not say (open-iscsi before 2.0-873).</param>
-public sealed record IscsiSessionSummary(string Transport, int SessionId, IscsiPortal Portal, string TargetName, bool? IsFlash);
+internal sealed record IscsiSessionSummary(string Transport, int SessionId, IscsiPortal Portal, string TargetName, bool? IsFlash);

@@ -1,7 +1,7 @@
 namespace IscsiConnector.IscsiAdm.Parsing;
 
 /// <summary>Parses <c>iscsiadm -m node</c> and the output of SendTargets discovery: <c>portal,tpgt target</c> per line.</summary>
-public static class NodeListParser
+internal static class NodeListParser
 {
     /// <summary>Parses the standard output of <c>iscsiadm -m node</c> or <c>iscsiadm -m discovery -t sendtargets -p …</c>.</summary>
     /// <param name="output">The standard output; <see langword="null"/> or empty gives no items (iscsiadm exits 21 then).</param>

@@ -8,7 +8,7 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// Several records are separated by <c># BEGIN RECORD &lt;version&gt;</c> / <c># END RECORD</c>; output
 /// without those markers (one record) is read as one record. Other <c>#</c> lines are comments.
 /// </remarks>
-public static class RecordParser
+internal static class RecordParser
 {
     /// <summary>Parses the standard output.</summary>
     /// <param name="output">The standard output.</param>

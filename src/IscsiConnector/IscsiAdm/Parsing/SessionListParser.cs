@@ -9,7 +9,7 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// target names are kept. With no sessions iscsiadm exits 21 and prints nothing on standard output,
 /// which parses to an empty list.
 /// </remarks>
-public static partial class SessionListParser
+internal static partial class SessionListParser
 {
     /// <summary>Parses the standard output of <c>iscsiadm -m session</c>.</summary>
     /// <param name="output">The standard output; <see langword="null"/> or empty gives no items.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IscsiConnector.IscsiAdm.Parsing;
 
 /// <content>The line-by-line state machine behind <see cref="SessionTreeParser"/>.</content>
-public static partial class SessionTreeParser
+internal static partial class SessionTreeParser
 {
     private sealed class TreeState
     {

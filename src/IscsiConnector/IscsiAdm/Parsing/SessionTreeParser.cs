@@ -8,7 +8,7 @@ namespace IscsiConnector.IscsiAdm.Parsing;
 /// A <c>Target:</c> line opens a target; each <c>Current Portal:</c> under it opens one session. Banner
 /// lines (<c>*****</c>), section titles (<c>Interface:</c>) and the version header are skipped.
 /// </remarks>
-public static partial class SessionTreeParser
+internal static partial class SessionTreeParser
 {
     /// <summary>Parses the standard output.</summary>
     /// <param name="output">The standard output.</param>

@@ -15,6 +15,9 @@ internal static class AttachmentMapper
 {
     private const string DevicePrefix = "/dev/";
 
+    // A Windows disk (docs/windows.md): \\.\PhysicalDriveN.
+    private const string WindowsDevicePrefix = @"\\.\PhysicalDrive";
+
     public static AttachmentDocument ToDocument(VolumeAttachment attachment) => new()
     {
         Type = attachment.DeviceType,
@@ -60,7 +63,7 @@ internal static class AttachmentMapper
     public static VolumeAttachment FromDocument(AttachmentDocument document)
     {
         var path = Required(document.Path, "path");
-        if (!path.StartsWith(DevicePrefix, StringComparison.Ordinal) || path.Length == DevicePrefix.Length || ValueRules.ContainsControl(path))
+        if (!(IsUnder(path, DevicePrefix) || IsUnder(path, WindowsDevicePrefix)) || ValueRules.ContainsControl(path))
         {
             throw Problem("path", $"{ValueRules.Show(path)} is not a device under /dev.");
         }
@@ -165,4 +168,6 @@ internal static class AttachmentMapper
     private static string Key(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
 
     public static JsonException Problem(string key, string message) => new($"device_info key '{key}': {message}");
+
+    private static bool IsUnder(string path, string prefix) => path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length;
 }

@@ -1,6 +1,6 @@
 namespace IscsiConnector.Transports.Internal;
 
-/// <summary>What <see cref="TransportSelector"/> needs from the connector's options (spec 004).</summary>
+/// <summary>What <see cref="TransportSelector"/> needs from the connector's options (the Nova spec "Refactor ISCSIDriver to support other iSCSI transports besides TCP").</summary>
 /// <param name="RequestedIface">The iface asked for: the definition's name when one is given, else the configured transport.</param>
 /// <param name="Definition">An iface to create when missing, or <see langword="null"/> to only validate an existing one.</param>
 /// <param name="VerifyHardware">Whether to check the iface's hardware in sysfs.</param>

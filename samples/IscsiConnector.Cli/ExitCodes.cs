@@ -29,6 +29,9 @@ internal static class ExitCodes
     /// take its destination (another network protocol, a file disk), or the volume needs what QEMU's initiator lacks (mutual CHAP).</summary>
     public const int MigrationMismatch = 7;
 
+    /// <summary><c>disconnect</c> refused: the device found has another WWID than the device_info's <c>scsi_wwn</c>/<c>multipath_id</c>; nothing was removed.</summary>
+    public const int VolumeMismatch = 9;
+
     /// <summary>Interrupted (Ctrl-C, SIGINT); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
 

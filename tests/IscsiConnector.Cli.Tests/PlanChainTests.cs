@@ -30,7 +30,10 @@ public sealed class PlanChainTests
             var portal = link.GetProperty("portal").GetString();
             var node = $"iscsiadm -m node -T {Iqn} -p {portal} -I default";
             StepsOf(link, "attempt").Should().HaveCount(3).And.StartWith($"{node} -o new").And.EndWith($"{node} --login");
-            StepsOf(link, "if_logged_in").Should().ContainSingle().Which.Should().MatchRegex(@"^write '0 0 1' > /sys/class/scsi_host/host\d+/scan$");
+            // node.startup=automatic only once the login worked (issue 12, item 4), then the LUN scan.
+            StepsOf(link, "if_logged_in").Should().HaveCount(2);
+            StepsOf(link, "if_logged_in")[0].Should().Be($"{node} -o update -n node.startup -v automatic");
+            StepsOf(link, "if_logged_in")[1].Should().MatchRegex(@"^write '0 0 1' > /sys/class/scsi_host/host\d+/scan$");
             StepsOf(link, "if_failed").Should().Equal($"{node} -o delete");
         }
 
@@ -66,7 +69,7 @@ public sealed class PlanChainTests
             var address = portal.GetProperty("portal").GetString()!;
             var steps = StepsOf(portal, "steps");
             steps.Should().NotBeEmpty().And.OnlyContain(s => Steps.PortalOf(s) == address);
-            steps.Last().Should().EndWith("--login");
+            steps.Last().Should().EndWith("-o update -n node.startup -v automatic", "the record turns automatic only after its login (issue 12, item 4)");
             steps.Should().Equal(Steps.FromPlan(json).Where(s => Steps.PortalOf(s) == address), "each portal's sequence, in the order it ran");
         }
     }

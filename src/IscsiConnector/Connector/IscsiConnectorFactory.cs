@@ -98,8 +98,8 @@ public static partial class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         var connector = new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, logger), new MultipathPortals(initiator, attach, logger), attach, hostCheck),
-            new Detacher(initiator, sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, logger), new MultipathPortals(initiator, locks, attach, logger), attach, hostCheck),
+            new Detacher(initiator, new LeftoverRecords(initiator, locks, pipelines), sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath),
             new OperationTelemetry(metrics, time, logger));
         return windows ? new WindowsConnector(connector, requestedIface) : connector;

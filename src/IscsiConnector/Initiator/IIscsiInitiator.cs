@@ -31,6 +31,9 @@ internal interface IIscsiInitiator
     /// <summary>Logs in. An "already logged in" answer counts as success.</summary>
     Task LoginAsync(IscsiPath path, CancellationToken cancellationToken);
 
+    /// <summary>Marks a record to be logged in again at boot; called only after its login succeeded.</summary>
+    Task SetAutomaticStartupAsync(IscsiPath path, CancellationToken cancellationToken);
+
     /// <summary>Logs out; "no such session" counts as success.</summary>
     Task LogoutAsync(IscsiPath path, CancellationToken cancellationToken);
 

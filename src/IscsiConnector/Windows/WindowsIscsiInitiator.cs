@@ -88,6 +88,9 @@ internal sealed partial class WindowsIscsiInitiator : IIscsiInitiator
         }
     }
 
+    /// <summary>Nothing to do: <c>Connect-IscsiTarget -IsPersistent</c> registers a persistent login only with a login that succeeds.</summary>
+    public Task SetAutomaticStartupAsync(IscsiPath path, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Ends the path's sessions (<c>disconnect</c>); none left counts as success.</summary>
     public async Task LogoutAsync(IscsiPath path, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public sealed class ConcurrencyTests : IDisposable
         _f.Host.Sessions.Should().ContainSingle();
         both.Select(a => a.Devices.Single().Address.Lun).Should().BeEquivalentTo([1, 2]);
         both.Select(a => a.Path).Should().OnlyHaveUniqueItems();
-        _f.CountOf("iscsiadm").Should().Be(3, "the second attach waits for the lock and then reuses the session");
+        _f.CountOf("iscsiadm").Should().Be(4, "the second attach waits for the lock and then reuses the session");
     }
 
     [Fact]

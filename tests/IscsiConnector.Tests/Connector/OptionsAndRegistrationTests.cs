@@ -80,7 +80,7 @@ public sealed class OptionsAndRegistrationTests
 
         attachment.Path.Should().Be("/dev/sda");
         host.RenderInvocations().Split('\n')[0].Should().Be("iscsiadm --version", "the host check runs first, through the registered executor");
-        host.ProcessStartCount.Should().Be(4);
+        host.ProcessStartCount.Should().Be(5, "the host check, then -o new, -o update, --login and node.startup=automatic after the login");
         host.HeldLocks.Should().BeEmpty("the lock was taken in the simulated host's memory, so the directory never had to exist");
         Directory.Exists("/nonexistent/iscsi-di-tests").Should().BeFalse();
     }

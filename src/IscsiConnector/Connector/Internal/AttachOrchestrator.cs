@@ -120,10 +120,10 @@ internal sealed class AttachOrchestrator(
             await Task.WhenAll(tasks).ConfigureAwait(false);
             return await FinishMultipathAsync(info, attempts, start, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or IscsiCommandException or IOException)
+        catch (Exception)
         {
-            // Attempts still running undo themselves; the finished ones are undone here, so that a cancelled
-            // or broken multipath attach leaves nothing half-attached.
+            // Whatever the failure (not only the expected kinds): attempts still running undo themselves; the
+            // finished ones are undone here, so that a cancelled or broken multipath attach leaves nothing half-attached.
             await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))).ConfigureAwait(false);
             foreach (var attempt in attempts.Where(a => a.Succeeded))
             {

@@ -1,3 +1,4 @@
+using IscsiConnector.Internal;
 using IscsiConnector.Telemetry;
 
 namespace IscsiConnector.Connector.Internal;
@@ -6,7 +7,8 @@ namespace IscsiConnector.Connector.Internal;
 /// <see cref="IVolumeConnector"/>: checks the input before the first command, then hands attach to the
 /// <see cref="AttachOrchestrator"/>, disconnect to the <see cref="Detacher"/> and the queries to <see cref="VolumeQueries"/>.
 /// Each operation runs inside its span and log scope (<see cref="OperationTelemetry"/>), begun after the input
-/// check so that a rejected input starts nothing. Built by <see cref="IscsiConnectorFactory"/> (and the DI extension).
+/// check so that a rejected input starts nothing, and inside a <see cref="SecretScope"/> of its <c>connection_info</c>'s
+/// CHAP secrets, so no command failure shows one. Built by <see cref="IscsiConnectorFactory"/> (and the DI extension).
 /// </summary>
 internal sealed class VolumeConnector(AttachOrchestrator attach, Detacher detacher, VolumeQueries queries, OperationTelemetry telemetry) : IVolumeConnector
 {
@@ -14,6 +16,7 @@ internal sealed class VolumeConnector(AttachOrchestrator attach, Detacher detach
     {
         ConnectionInfoGuard.Validate(connectionInfo);
         cancellationToken.ThrowIfCancellationRequested();
+        using var secrets = SecretScope.For(connectionInfo);
         using var operation = Begin(ConnectorActivities.Attach, "Attach", connectionInfo);
         try
         {
@@ -34,6 +37,7 @@ internal sealed class VolumeConnector(AttachOrchestrator attach, Detacher detach
     {
         ConnectionInfoGuard.Validate(connectionInfo);
         cancellationToken.ThrowIfCancellationRequested();
+        using var secrets = SecretScope.For(connectionInfo);
         using var operation = Begin(ConnectorActivities.Detach, "Detach", connectionInfo);
         try
         {
@@ -53,12 +57,14 @@ internal sealed class VolumeConnector(AttachOrchestrator attach, Detacher detach
     public async Task<IReadOnlyList<string>> GetVolumePathsAsync(ConnectionInfo connectionInfo, CancellationToken cancellationToken = default)
     {
         ConnectionInfoGuard.Validate(connectionInfo);
+        using var secrets = SecretScope.For(connectionInfo);
         return await queries.GetVolumePathsAsync(connectionInfo, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> ExtendVolumeAsync(ConnectionInfo connectionInfo, CancellationToken cancellationToken = default)
     {
         ConnectionInfoGuard.Validate(connectionInfo);
+        using var secrets = SecretScope.For(connectionInfo);
         using var operation = Begin(ConnectorActivities.Extend, "Extend", connectionInfo);
         try
         {

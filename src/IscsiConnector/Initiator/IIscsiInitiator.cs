@@ -41,6 +41,9 @@ internal interface IIscsiInitiator
     /// <summary>Asks the portal which targets it offers (SendTargets) and returns them as paths with <paramref name="lun"/>.</summary>
     Task<IReadOnlyList<IscsiPath>> DiscoverAsync(IscsiPortal portal, int lun, ChapCredentials? discoveryChap, CancellationToken cancellationToken);
 
+    /// <summary>The number the host gives the path's LUN (what <see cref="ScanLunAsync"/>, <see cref="FindDisk"/> and a disk's address use).</summary>
+    int HostLun(IscsiPath path) => path.ScsiLun;
+
     /// <summary>Asks the session to scan exactly one LUN.</summary>
     Task ScanLunAsync(InitiatorSession session, int lun, CancellationToken cancellationToken);
 

@@ -215,7 +215,7 @@ internal sealed class PortalAttempt
 
     private async Task FindDiskAsync(CancellationToken cancellationToken)
     {
-        var (disk, preexisted, failure) = await DiskWait.FindAsync(_services, _session!, Path.Lun, cancellationToken).ConfigureAwait(false);
+        var (disk, preexisted, failure) = await DiskWait.FindAsync(_services, _session!, _services.Initiator.HostLun(Path), cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             Fail(failure);

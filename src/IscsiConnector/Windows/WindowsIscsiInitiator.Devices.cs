@@ -10,6 +10,9 @@ internal sealed partial class WindowsIscsiInitiator
     public async Task ScanLunAsync(InitiatorSession session, int lun, CancellationToken cancellationToken) =>
         await _view.ReadAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Windows reports the array's LUN (one byte; a larger one is refused before PowerShell starts).</summary>
+    public int HostLun(IscsiPath path) => path.Lun;
+
     public HostDisk? FindDisk(InitiatorSession session, int lun) => Disks(session).FirstOrDefault(d => d.Address.Lun == lun);
 
     public IReadOnlyList<HostDisk> ListDisks(InitiatorSession session) => Disks(session);

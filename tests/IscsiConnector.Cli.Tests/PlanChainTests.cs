@@ -24,6 +24,7 @@ public sealed class PlanChainTests
         var chain = plan.Json().GetProperty("chain").EnumerateArray().ToList();
         chain.Select(l => l.GetProperty("portal").GetString()).Should().Equal("127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260");
         chain.Select(l => l.GetProperty("role").GetString()).Should().Equal("primary", "alternative", "alternative");
+        StepsOf(plan.Json(), "before_any_path").Should().Equal(["iscsiadm --version"], "the host check runs once, before any path is tried");
         foreach (var link in chain)
         {
             var portal = link.GetProperty("portal").GetString();
@@ -48,7 +49,7 @@ public sealed class PlanChainTests
 
         connect.ExitCode.Should().Be(0, connect.ToString());
         var chain = plan.Json().GetProperty("chain").EnumerateArray().ToList();
-        List<string> expected = [.. StepsOf(chain[0], "attempt"), .. StepsOf(chain[0], "if_failed"), .. StepsOf(chain[1], "attempt"), .. StepsOf(chain[1], "if_logged_in")];
+        List<string> expected = [.. StepsOf(plan.Json(), "before_any_path"), .. StepsOf(chain[0], "attempt"), .. StepsOf(chain[0], "if_failed"), .. StepsOf(chain[1], "attempt"), .. StepsOf(chain[1], "if_logged_in")];
         Steps.FromTrace(connect.Stderr).Select(Steps.WithoutHostNumber).Should().Equal(expected.Select(Steps.WithoutHostNumber),
             "the chain's primary-fails branch is exactly what connect does on a host whose primary is down");
     }

@@ -30,7 +30,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 work="$repo/.testbed"
 timeout_s=${TESTBED_TIMEOUT:-1500}
-packages=(qemu-system-x86 linux-image-amd64 busybox-static cpio kmod open-iscsi tgt multipath-tools udev nftables iproute2 jq)
+packages=(qemu-system-x86 linux-image-amd64 busybox-static cpio kmod open-iscsi tgt multipath-tools udev nftables iproute2 jq sudo)
 
 log() { echo "testbed: $*"; }
 

@@ -1,3 +1,4 @@
+using IscsiConnector.Readiness;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Commands;
@@ -25,6 +26,10 @@ internal static class Guarded
         catch (OperationCanceledException)
         {
             return Fail(ExitCodes.Cancelled, Interrupted(command));
+        }
+        catch (HostNotReadyException ex)
+        {
+            return Fail(ExitCodes.HostNotReady, ex.Message);
         }
         catch (IscsiTransportException ex)
         {

@@ -27,6 +27,15 @@ internal static class IscsiAdmCommands
     /// <summary><c>iscsiadm -m node -T … -p … -I … -o delete</c>.</summary>
     public static CommandSpec NodeDelete(IscsiPath path, string iface) => Node(path, iface, "-o", "delete");
 
+    /// <summary><c>iscsiadm -m node -T … -p … -I … -o show</c>: exit 0 when the record exists for that iface, 21 when not.</summary>
+    public static CommandSpec NodeShow(IscsiPath path, string iface) => Node(path, iface, "-o", "show");
+
+    /// <summary><c>iscsiadm -m node</c>: every node record, one <c>address:port,tpgt iqn</c> line each (exit 21: none).</summary>
+    public static CommandSpec NodeList() => new(Program, "-m", "node");
+
+    /// <summary><c>iscsiadm -m discoverydb</c>: every discovery record, one <c>address:port via type</c> line each (exit 21: none).</summary>
+    public static CommandSpec DiscoveryDbList() => new(Program, "-m", "discoverydb");
+
     /// <summary><c>iscsiadm -m discoverydb -t sendtargets -p … -I … -o new</c>.</summary>
     public static CommandSpec DiscoveryDbNew(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "-o", "new");
 

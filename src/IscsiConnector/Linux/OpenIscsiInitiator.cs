@@ -14,13 +14,20 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
 {
     private readonly CommandRunner _runner;
     private readonly IHostFileSystem _fs;
+    private readonly PrivilegedFiles _files;
     private readonly string _iface;
     private readonly TimeSpan _loginTimeout;
 
-    public OpenIscsiInitiator(CommandRunner runner, IHostFileSystem fileSystem, OpenIscsiSettings settings)
+    /// <param name="runner">Runs iscsiadm and the other tools.</param>
+    /// <param name="fileSystem">sysfs, <c>/dev</c> and <c>/etc/iscsi</c> for reads.</param>
+    /// <param name="files">The writes and reads only root may do: direct, or as commands through the root helper (which then
+    /// also makes the node database a question for <c>iscsiadm</c>).</param>
+    /// <param name="settings">The iface and discovery timeout.</param>
+    public OpenIscsiInitiator(CommandRunner runner, IHostFileSystem fileSystem, PrivilegedFiles files, OpenIscsiSettings settings)
     {
         _runner = runner;
         _fs = fileSystem;
+        _files = files;
         _iface = settings.Iface;
         _loginTimeout = settings.DiscoveryLoginTimeout;
     }
@@ -55,7 +62,7 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
         // reset every setting to iscsid.conf's defaults. A record created here gets the short timeouts and every
         // discovery CHAP key, and goes again afterwards; "-o nonpersistent" keeps the discovery from creating, resetting
         // or deleting node records, so deleting the discovery record deletes nothing else.
-        var created = !DiscoveryRecordExists(portal);
+        var created = !await DiscoveryRecordExistsAsync(portal, cancellationToken).ConfigureAwait(false);
         try
         {
             if (created)

@@ -1,5 +1,6 @@
 using IscsiConnector.Initiator;
 using IscsiConnector.Internal;
+using IscsiConnector.Telemetry;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.PortalAttempts;
@@ -44,6 +45,19 @@ internal sealed class PortalAttempt
 
     /// <summary>Tries the portal. A portal failure ends in <see cref="ToOutcome"/>; cancellation undoes, then throws.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var activity = PortalAttemptActivity.Start(Path, _iface);
+        try
+        {
+            await RunUnderLockAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            PortalAttemptActivity.Finish(activity, ToOutcome());
+        }
+    }
+
+    private async Task RunUnderLockAsync(CancellationToken cancellationToken)
     {
         var start = _services.Time.GetTimestamp();
         IAsyncDisposable lease;
@@ -155,7 +169,7 @@ internal sealed class PortalAttempt
     {
         Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in."));
         _elapsed = probeTime;
-        LogFailure();
+        LogFailure(IscsiErrorKind.Unreachable);
     }
 
     public PortalOutcome ToOutcome() => new(Path, _outcome, _elapsed)
@@ -237,10 +251,12 @@ internal sealed class PortalAttempt
         _failure = failure;
     }
 
-    private void LogFailure()
+    // probeKind: the kind of a failure no command reported (a probe that found nothing listening), for the metrics.
+    private void LogFailure(IscsiErrorKind? probeKind = null)
     {
         if (_outcome == LoginOutcome.Failed && _failure is { } failure)
         {
+            _services.Metrics.Logins.PortalFailed(failure.Kind, failure.ErrorKind ?? probeKind);
             Log.PortalFailed(_services.Logger, Path.Portal.Address, Path.Iqn, Path.Lun, failure.Kind, failure.Message);
         }
     }

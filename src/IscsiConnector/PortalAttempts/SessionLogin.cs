@@ -39,7 +39,7 @@ internal static class SessionLogin
             return new LoginResult(session, LoginOutcome.AlreadyLoggedIn);
         }
 
-        var existsNow = initiator.NodeExists(path);
+        var existsNow = await initiator.NodeExistsAsync(path, cancellationToken).ConfigureAwait(false);
         undo.NodeWillBeCreated(ownsNode: !(existedBefore?.Invoke(path) ?? existsNow), creates: !existsNow);
         try
         {

@@ -53,12 +53,12 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
     /// cancelled attach leaves nothing half-attached. Every step runs even when an earlier one failed; failures are
     /// logged, not thrown (the attach's own outcome matters more), and returned. Undoes once.
     /// </summary>
-    /// <returns>What could not be undone, as sentences; empty when everything was.</returns>
     /// <param name="services">The attempt's services.</param>
     /// <param name="othersMayHaveJoined">
     /// Whether the lock was released after the login. While it is held no other volume can attach through the session,
     /// and the check is skipped: it would be wrong where a login brings up every LUN of the target (Windows).
     /// </param>
+    /// <returns>What could not be undone, as sentences; empty when everything was.</returns>
     public async Task<IReadOnlyList<string>> UndoAsync(PortalAttemptServices services, bool othersMayHaveJoined)
     {
         var problems = new List<string>();
@@ -70,7 +70,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
                 if (othersMayHaveJoined && await SessionUsedByOthersAsync().ConfigureAwait(false) is not null)
                 {
                     keepNode = true;
-                    RemoveScannedDisk();
+                    await RemoveScannedDiskAsync().ConfigureAwait(false);
                     Log.SessionKept(services.Logger, path.Portal.Address, path.Iqn);
                 }
                 else
@@ -83,7 +83,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
             }
             else
             {
-                RemoveScannedDisk();
+                await RemoveScannedDiskAsync().ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
 
@@ -99,7 +99,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
                 await services.NodeCommandAsync(t => initiator.DeleteNodeAsync(path, t), CancellationToken.None).ConfigureAwait(false);
                 _nodeCreated = false;
             }
-            else if (_ownsNode && !_reused && initiator.NodeExists(path))
+            else if (_ownsNode && !_reused && await initiator.NodeExistsAsync(path, CancellationToken.None).ConfigureAwait(false))
             {
                 // Discovery created this record for us (it did not exist before): remove it too.
                 await services.NodeCommandAsync(t => initiator.DeleteNodeAsync(path, t), CancellationToken.None).ConfigureAwait(false);
@@ -110,11 +110,11 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
         return problems;
     }
 
-    private void RemoveScannedDisk()
+    private async Task RemoveScannedDiskAsync()
     {
         if (_scannedDisk is { } disk)
         {
-            initiator.RemoveDisk(disk);
+            await initiator.RemoveDiskAsync(disk, CancellationToken.None).ConfigureAwait(false);
             _scannedDisk = null;
         }
     }

@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests : IDisposable
         // Another "process" on the same host: its own connector, attaching the same target, holds the lock while its login hangs.
         var hold = new TaskCompletionSource();
         var blocked = new CommandHooks(_f.Host) { BeforeAsync = _ => hold.Task };
-        var other = IscsiConnectorFactory.Create(executor: blocked, fileSystem: _f.Host, timeProvider: _f.Time);
+        var other = IscsiConnectorFactory.Create(new IscsiConnectorOptions { CheckHostBeforeAttach = false }, executor: blocked, fileSystem: _f.Host, timeProvider: _f.Time);
         var othersAttach = other.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
         await WaitUntilAsync(() => _f.Host.HeldLocks.Count == 1);
 

@@ -94,9 +94,9 @@ internal sealed class Detacher(
         {
             try
             {
-                initiator.RemoveDisk(disk);
+                await initiator.RemoveDiskAsync(disk, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or IscsiCommandException)
             {
                 state.Problem(logger, $"Removing /dev/{disk} failed: {e.Message}");
             }

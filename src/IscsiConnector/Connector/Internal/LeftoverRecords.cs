@@ -16,7 +16,7 @@ internal sealed class LeftoverRecords(IIscsiInitiator initiator, TargetLocks loc
         var paths = new List<IscsiPath>();
         foreach (var path in info.FailoverOrder.Concat(info.MultipathPaths))
         {
-            if (!paths.Exists(p => VolumeSessions.SameTarget(p, path)) && initiator.NodeExists(path))
+            if (!paths.Exists(p => VolumeSessions.SameTarget(p, path)) && await initiator.NodeExistsAsync(path, cancellationToken).ConfigureAwait(false))
             {
                 paths.Add(path);
             }
@@ -28,7 +28,7 @@ internal sealed class LeftoverRecords(IIscsiInitiator initiator, TargetLocks loc
             {
                 await using var held = (await locks.AcquireAsync(path.Portal, path.Iqn, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                 var sessions = await initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
-                if (sessions.Any(s => s.Portal.SameAddressAs(path.Portal) && string.Equals(s.Iqn, path.Iqn, StringComparison.OrdinalIgnoreCase)) || !initiator.NodeExists(path))
+                if (sessions.Any(s => s.Portal.SameAddressAs(path.Portal) && string.Equals(s.Iqn, path.Iqn, StringComparison.OrdinalIgnoreCase)) || !await initiator.NodeExistsAsync(path, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }

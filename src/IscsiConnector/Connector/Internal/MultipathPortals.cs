@@ -27,7 +27,7 @@ internal sealed class MultipathPortals(IIscsiInitiator initiator, TargetLocks lo
         }
 
         var primary = paths[0];
-        var before = initiator.ListNodePortals(primary.Iqn);
+        var before = await initiator.ListNodePortalsAsync(primary.Iqn, cancellationToken).ConfigureAwait(false);
         Func<IscsiPath, bool> existedBefore = p => before.Any(b => b.SameAddressAs(p.Portal));
         IReadOnlyList<IscsiPath> discovered;
         try

@@ -58,6 +58,9 @@ internal interface IIscsiInitiator
     /// <summary>Finds the multipath device holding any of <paramref name="disks"/>, or <see langword="null"/>.</summary>
     MultipathMap? FindMultipath(IEnumerable<string> disks);
 
+    /// <summary>Whitelists a WWID for the multipath daemon (find_multipaths strict, yes or smart otherwise skip or delay it).</summary>
+    Task AddMultipathWwidAsync(string wwid, CancellationToken cancellationToken);
+
     /// <summary>Hints the multipath daemon to (re)consider a disk as a path.</summary>
     Task HintMultipathAsync(string disk, CancellationToken cancellationToken);
 

@@ -86,6 +86,11 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
         }
     }
 
+    // "multipath -a" writes the WWID to /etc/multipath/wwids (os-brick does the same, check_exit_code 0 and 1); it stays
+    // there after the detach, as with os-brick: it only says the WWID is a multipath device.
+    public async Task AddMultipathWwidAsync(string wwid, CancellationToken cancellationToken) =>
+        await _runner.RunUncheckedAsync(LinuxCommands.MultipathAddWwid(wwid), cancellationToken).ConfigureAwait(false);
+
     public async Task HintMultipathAsync(string disk, CancellationToken cancellationToken) =>
         await _runner.RunUncheckedAsync(LinuxCommands.MultipathdAddPath(DevicePath(disk)), cancellationToken).ConfigureAwait(false);
 

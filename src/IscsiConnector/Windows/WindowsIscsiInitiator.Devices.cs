@@ -38,6 +38,9 @@ internal sealed partial class WindowsIscsiInitiator
         return null;
     }
 
+    /// <summary>Nothing to whitelist: MSDSM claims iSCSI disks by vendor and product (MPIO's supported hardware list).</summary>
+    public Task AddMultipathWwidAsync(string wwid, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Nothing to hint: MSDSM claims the paths itself.</summary>
     public Task HintMultipathAsync(string disk, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -137,6 +137,9 @@ internal sealed class PortalAttempt
         Device = Succeeded ? Disk?.Name : null,
     };
 
+    /// <summary>Gets udev's stable link of the disk, waiting a little for udev to make it (see <see cref="StableLinkWait"/>).</summary>
+    public Task<string?> FindStableLinkAsync(CancellationToken cancellationToken) => StableLinkWait.FindAsync(_services, Path, cancellationToken);
+
     public AttachedDevice ToDevice() => new(Disk!.Name, Path, Disk.Address, _session!.Id) { Wwn = Disk.Wwn };
 
     // When a login through a configured iface fails for a reason other than authentication (a CHAP rejection

@@ -46,7 +46,7 @@ internal sealed class AttachOrchestrator(
                 return Succeeded(info, start, new VolumeAttachment
                 {
                     Path = _initiator.DevicePath(winner.Disk!.Name),
-                    ByPath = _initiator.FindStableLink(winner.Path),
+                    ByPath = await winner.FindStableLinkAsync(cancellationToken).ConfigureAwait(false),
                     ScsiWwn = winner.Disk.Wwn ?? string.Empty,
                     Devices = [winner.ToDevice()],
                     Portals = attempts.Select(a => a.ToOutcome()).ToList(),
@@ -145,7 +145,7 @@ internal sealed class AttachOrchestrator(
         return Succeeded(info, start, new VolumeAttachment
         {
             Path = _initiator.DevicePath(map?.Device ?? working[0].Disk!.Name),
-            ByPath = map is null ? _initiator.FindStableLink(working[0].Path) : null,
+            ByPath = map is null ? await working[0].FindStableLinkAsync(cancellationToken).ConfigureAwait(false) : null,
             ScsiWwn = wwn ?? map?.Wwid ?? string.Empty,
             MultipathId = map is null ? null : map.Wwid ?? wwn,
             MultipathName = map?.Name,

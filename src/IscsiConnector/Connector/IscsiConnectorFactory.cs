@@ -85,7 +85,7 @@ public static class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         var connector = new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? ProbeFor(executor, fileSystem, time), attach, logger), new MultipathPortals(initiator, attach, logger), attach),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe ?? ProbeFor(executor, fileSystem, time), attach, time, logger), new MultipathPortals(initiator, attach, logger), attach),
             new Detacher(initiator, sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath));
         return windows ? new WindowsConnector(connector, requestedIface) : connector;

@@ -121,7 +121,7 @@ internal sealed class PortalAttempt
     /// <summary>Marks the portal failed without a login: its reachability probe found nothing listening.</summary>
     public void Unreachable(TimeSpan probeTime)
     {
-        Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in."));
+        Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in.", IscsiErrorKind.Unreachable));
         _elapsed = probeTime;
         LogFailure();
     }

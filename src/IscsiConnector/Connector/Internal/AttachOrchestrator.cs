@@ -29,7 +29,8 @@ internal sealed class AttachOrchestrator(
     private async Task<VolumeAttachment> ConnectFailoverAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)
     {
         var transport = await transports.SelectAsync(cancellationToken).ConfigureAwait(false);
-        var paths = await order.ForFailoverAsync(info.FailoverOrder, cancellationToken).ConfigureAwait(false);
+        var probed = await order.ForFailoverAsync(info.FailoverOrder, cancellationToken).ConfigureAwait(false);
+        var paths = probed.Paths;
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, false);
         var attempts = NewAttempts(info, paths, transport, existedBefore: null);
         for (var i = 0; i < attempts.Count; i++)
@@ -39,7 +40,14 @@ internal sealed class AttachOrchestrator(
             {
                 foreach (var skipped in attempts.Skip(i + 1))
                 {
-                    skipped.NotTried($"Not tried: {attempts[i].Path.Portal.Address} succeeded first.");
+                    if (probed.Unreachable.TryGetValue(skipped.Path, out var probeTime))
+                    {
+                        skipped.Unreachable(probeTime);
+                    }
+                    else
+                    {
+                        skipped.NotTried($"Not tried: {attempts[i].Path.Portal.Address} succeeded first.");
+                    }
                 }
 
                 var winner = attempts[i];

@@ -23,6 +23,7 @@ internal static class CliApplication
             DevicePathsCommand.Create(),
             MigrateXmlCommand.Create(),
             LibiscsiCommand.Create(options),
+            CheckCommand.Create(options),
         };
     }
 

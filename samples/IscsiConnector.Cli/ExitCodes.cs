@@ -29,6 +29,13 @@ internal static class ExitCodes
     /// take its destination (another network protocol, a file disk), or the volume needs what QEMU's initiator lacks (mutual CHAP).</summary>
     public const int MigrationMismatch = 7;
 
+    /// <summary>This host lacks something every attach needs (iscsiadm, root helper, iscsid, initiator name, transport,
+    /// multipathd with multipath): <c>check</c> found problems, or <c>connect</c> stopped before any portal was tried.</summary>
+    public const int HostNotReady = 8;
+
+    /// <summary><c>disconnect</c> refused: the device found has another WWID than the device_info's <c>scsi_wwn</c>/<c>multipath_id</c>; nothing was removed.</summary>
+    public const int VolumeMismatch = 9;
+
     /// <summary>Interrupted (Ctrl-C, SIGINT); whatever the attach had created was undone.</summary>
     public const int Cancelled = 130;
 

@@ -12,6 +12,7 @@ namespace IscsiConnector;
 /// <item><description>3000–3499: the connector (attach, detach, failover, multipath).</description></item>
 /// <item><description>3500–3599: the initiator and open-iscsi (<c>iscsiadm</c>, <c>iscsid</c>).</description></item>
 /// <item><description>4000–4099: transports.</description></item>
+/// <item><description>4100–4199: the host check.</description></item>
 /// <item><description>5000 and above: the command-line sample.</description></item>
 /// </list>
 /// </remarks>

@@ -40,6 +40,22 @@ public sealed class DisconnectCommandTests
     }
 
     [Fact]
+    public async Task Disconnect_DeviceInfoOfAnotherVolume_ExitsNineAndRemovesNothing()
+    {
+        // The attachment names a WWID the volume's disk does not have (a stale device_info, a LUN the backend reassigned).
+        var deviceInfo = Samples.WriteTemp("device-info.json", """{"type":"block","path":"/dev/sda","scsi_wwn":"36000000000000000000000000000dead"}""");
+
+        var result = await Tool.RunAsync("disconnect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--device-info", deviceInfo, "--time-scale", "0");
+
+        result.ExitCode.Should().Be(9, result.ToString());
+        var json = result.Json();
+        json.GetProperty("expected_wwid").GetString().Should().Be("36000000000000000000000000000dead");
+        json.GetProperty("actual_wwid").GetString().Should().NotBeNullOrEmpty().And.NotBe("36000000000000000000000000000dead");
+        result.StderrLines.Should().NotContainMatch("*Logged out*");
+        result.StderrLines.Last().Should().StartWith("iscsi-connector: error: Refusing to disconnect");
+    }
+
+    [Fact]
     public async Task Disconnect_MapStaysBusy_ExitsFiveListingWhatIsLeft()
     {
         var result = await Tool.RunAsync("disconnect", "--multipath", "--simulate", Samples.Fixture("map-busy.json"), "--connection-info", Samples.Multipath, "--time-scale", "0");

@@ -24,12 +24,16 @@ public sealed class PlanChainTests
         var chain = plan.Json().GetProperty("chain").EnumerateArray().ToList();
         chain.Select(l => l.GetProperty("portal").GetString()).Should().Equal("127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260");
         chain.Select(l => l.GetProperty("role").GetString()).Should().Equal("primary", "alternative", "alternative");
+        StepsOf(plan.Json(), "before_any_path").Should().Equal(["iscsiadm --version"], "the host check runs once, before any path is tried");
         foreach (var link in chain)
         {
             var portal = link.GetProperty("portal").GetString();
             var node = $"iscsiadm -m node -T {Iqn} -p {portal} -I default";
             StepsOf(link, "attempt").Should().HaveCount(3).And.StartWith($"{node} -o new").And.EndWith($"{node} --login");
-            StepsOf(link, "if_logged_in").Should().ContainSingle().Which.Should().MatchRegex(@"^write '0 0 1' > /sys/class/scsi_host/host\d+/scan$");
+            // node.startup=automatic only once the login worked (issue 12, item 4), then the LUN scan.
+            StepsOf(link, "if_logged_in").Should().HaveCount(2);
+            StepsOf(link, "if_logged_in")[0].Should().Be($"{node} -o update -n node.startup -v automatic");
+            StepsOf(link, "if_logged_in")[1].Should().MatchRegex(@"^write '0 0 1' > /sys/class/scsi_host/host\d+/scan$");
             StepsOf(link, "if_failed").Should().Equal($"{node} -o delete");
         }
 
@@ -45,7 +49,7 @@ public sealed class PlanChainTests
 
         connect.ExitCode.Should().Be(0, connect.ToString());
         var chain = plan.Json().GetProperty("chain").EnumerateArray().ToList();
-        List<string> expected = [.. StepsOf(chain[0], "attempt"), .. StepsOf(chain[0], "if_failed"), .. StepsOf(chain[1], "attempt"), .. StepsOf(chain[1], "if_logged_in")];
+        List<string> expected = [.. StepsOf(plan.Json(), "before_any_path"), .. StepsOf(chain[0], "attempt"), .. StepsOf(chain[0], "if_failed"), .. StepsOf(chain[1], "attempt"), .. StepsOf(chain[1], "if_logged_in")];
         Steps.FromTrace(connect.Stderr).Select(Steps.WithoutHostNumber).Should().Equal(expected.Select(Steps.WithoutHostNumber),
             "the chain's primary-fails branch is exactly what connect does on a host whose primary is down");
     }
@@ -65,7 +69,7 @@ public sealed class PlanChainTests
             var address = portal.GetProperty("portal").GetString()!;
             var steps = StepsOf(portal, "steps");
             steps.Should().NotBeEmpty().And.OnlyContain(s => Steps.PortalOf(s) == address);
-            steps.Last().Should().EndWith("--login");
+            steps.Last().Should().EndWith("-o update -n node.startup -v automatic", "the record turns automatic only after its login (issue 12, item 4)");
             steps.Should().Equal(Steps.FromPlan(json).Where(s => Steps.PortalOf(s) == address), "each portal's sequence, in the order it ran");
         }
     }

@@ -84,8 +84,10 @@ public sealed class PlanCommandTests
         {
             s.GetProperty("argv")[0].GetString().Should().Be("/nonexistent/helper");
             s.GetProperty("argv")[1].GetString().Should().Be("-n");
-            s.GetProperty("command").GetString().Should().StartWith("/nonexistent/helper -n iscsiadm ");
+            // With a root helper the LUN scan is a command too: tee through the helper, as connect would run it.
+            s.GetProperty("command").GetString().Should().MatchRegex("^/nonexistent/helper -n (iscsiadm |tee /sys/)");
         });
+        commands.Select(s => s.GetProperty("command").GetString()).Should().Contain("/nonexistent/helper -n tee /sys/class/scsi_host/host0/scan");
         commands.Select(s => s.GetProperty("command").GetString()).Should().ContainMatch("* --login");
         plan.Stderr.Should().BeEmpty("plan prints no progress: nothing happens");
     }

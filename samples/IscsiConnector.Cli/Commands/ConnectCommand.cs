@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IscsiConnector.Cli.Hosting;
 using IscsiConnector.Cli.Output;
+using IscsiConnector.Readiness;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Commands;
@@ -27,6 +28,13 @@ internal static class ConnectCommand
                 // Standard output still gets JSON: every portal with its outcome and error, so a script can tell why.
                 JsonOutput.Write(w => AttachJson.WriteFailure(w, ex, session.Time.GetElapsedTime(started)));
                 return ex.IsAuthenticationFailure ? ExitCodes.AuthenticationFailed : ExitCodes.AttachFailed;
+            }
+            catch (HostNotReadyException ex)
+            {
+                // The host check stopped the attach before any node record or login (its Error log line says what is missing
+                // and how to fix it); the JSON lists every finding.
+                JsonOutput.Write(w => HostCheckJson.WriteNotReady(w, ex, session.Time.GetElapsedTime(started)));
+                return ExitCodes.HostNotReady;
             }
             catch (IscsiTransportException ex)
             {

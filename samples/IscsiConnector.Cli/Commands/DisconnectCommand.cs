@@ -4,7 +4,7 @@ using IscsiConnector.Cli.Output;
 
 namespace IscsiConnector.Cli.Commands;
 
-/// <summary><c>disconnect</c>: flush and remove the devices, log out; exit 5 when something is left behind.</summary>
+/// <summary><c>disconnect</c>: flush and remove the devices, log out; exit 5 when something is left behind, 9 when the device is another volume's.</summary>
 internal static class DisconnectCommand
 {
     public static Command Create(CliOptions options) => VolumeCommand.Create(
@@ -27,6 +27,11 @@ internal static class DisconnectCommand
             {
                 JsonOutput.Write(w => HostJson.WriteDisconnect(w, ex.Result, ex.Message));
                 return Leftovers(ex.Result);
+            }
+            catch (VolumeIdentityException ex)
+            {
+                JsonOutput.Write(w => HostJson.WriteIdentityMismatch(w, ex));
+                return Guarded.Fail(ExitCodes.VolumeMismatch, ex.Message);
             }
         },
         [options.DeviceInfo, options.Force, options.IgnoreErrors, options.AttachedMultipath, options.AttachedTransport, options.LockDirectory, .. options.Host()]);

@@ -1,3 +1,4 @@
+using IscsiConnector.Readiness;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.Cli.Commands;
@@ -5,7 +6,9 @@ namespace IscsiConnector.Cli.Commands;
 /// <summary>Runs a command body and turns the errors every command shares into one stderr line and an exit code.</summary>
 internal static class Guarded
 {
-    public static async Task<int> RunAsync(Func<Task<int>> body)
+    /// <param name="body">The command's work.</param>
+    /// <param name="command">The command's name, so that an interruption is reported for what it interrupted.</param>
+    public static async Task<int> RunAsync(Func<Task<int>> body, string? command = null)
     {
         try
         {
@@ -22,7 +25,11 @@ internal static class Guarded
         }
         catch (OperationCanceledException)
         {
-            return Fail(ExitCodes.Cancelled, "interrupted; whatever this attach had created was undone.");
+            return Fail(ExitCodes.Cancelled, Interrupted(command));
+        }
+        catch (HostNotReadyException ex)
+        {
+            return Fail(ExitCodes.HostNotReady, ex.Message);
         }
         catch (IscsiTransportException ex)
         {
@@ -38,6 +45,14 @@ internal static class Guarded
             return Fail(ExitCodes.Failure, ex.Message);
         }
     }
+
+    /// <summary>What an interruption (Ctrl-C, SIGTERM) of <paramref name="command"/> left: only an attach undoes itself.</summary>
+    internal static string Interrupted(string? command) => command switch
+    {
+        "connect" => "interrupted; whatever this attach had created was undone.",
+        "disconnect" => "interrupted; the disconnect stopped part-way: what it had removed is gone, the rest is still attached. Run disconnect again to finish.",
+        _ => "interrupted.",
+    };
 
     /// <summary>Writes one error line on standard error and returns <paramref name="exitCode"/>.</summary>
     public static int Fail(int exitCode, string message)

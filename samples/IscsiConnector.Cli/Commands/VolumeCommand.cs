@@ -18,7 +18,7 @@ internal static class VolumeCommand
             var settings = ToolSettings.From(result, options);
             var info = InputFiles.ReadConnectionInfo(result.GetValue(options.ConnectionInfo)!);
             return body(result, settings, info, cancellationToken);
-        }));
+        }, name));
         return command;
     }
 }

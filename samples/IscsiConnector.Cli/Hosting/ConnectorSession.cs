@@ -36,6 +36,9 @@ internal sealed class ConnectorSession : IDisposable
     /// <summary>Gets the iface manager on the same host, executor and logger (for the <c>iface</c> commands).</summary>
     public IscsiIfaceManager Ifaces { get; }
 
+    /// <summary>Gets the host check on the same host, executor and logger (for <c>check</c>); <see langword="null"/> with <c>--platform windows</c>.</summary>
+    public IscsiConnector.Readiness.IscsiHostCheck? HostCheck { get; private init; }
+
     /// <summary>Gets the clock the connector runs on (scaled under <c>--time-scale</c>).</summary>
     public TimeProvider Time { get; }
 
@@ -149,7 +152,9 @@ internal sealed class ConnectorSession : IDisposable
                 ? IscsiIfaceManager.ForThisHost(observed, ifaceLogger, options.CommandTimeout)
                 : new IscsiIfaceManager(observed, observedFileSystem, ifaceLogger, options.CommandTimeout);
             Func<IVolumeConnector>? quiet = simulated is null ? null : () => IscsiConnectorFactory.Create(options, simulated.Executor, simulated.FileSystem, time, NullLoggerFactory.Instance);
-            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet, simulated?.ClearInvocations);
+            // The host check is open-iscsi's (Linux); a Windows session has none.
+            var hostCheck = settings.IsWindows ? null : IscsiConnectorFactory.CreateHostCheck(options, observed, observedFileSystem, time, loggerFactory);
+            return new ConnectorSession(connector, ifaces, host, time, loggerFactory, quiet, simulated?.ClearInvocations) { HostCheck = hostCheck };
         }
         catch (OptionsValidationException ex)
         {

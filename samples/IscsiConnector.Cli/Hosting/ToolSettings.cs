@@ -100,10 +100,11 @@ internal sealed record ToolSettings
         };
     }
 
-    /// <summary>Builds the connector options; the root helper is not among them: the process executor applies it.</summary>
+    /// <summary>Builds the connector options. The root helper is among them so that sysfs writes, node-database reads and the
+    /// host check go through it; the process executor (built by the session) is what puts it in front of each command.</summary>
     public IscsiConnectorOptions ToConnectorOptions()
     {
-        var options = new IscsiConnectorOptions { UseMultipath = Multipath, LockDirectory = LockDirectory, Platform = Platform };
+        var options = new IscsiConnectorOptions { UseMultipath = Multipath, LockDirectory = LockDirectory, Platform = Platform, RootHelper = [.. RootHelper] };
         if (Transport is not null)
         {
             options.Transport = Transport;
@@ -127,7 +128,8 @@ internal sealed record ToolSettings
         return options;
     }
 
-    /// <summary>"sudo -n" becomes ["sudo", "-n"]: split on spaces, no quoting (documented in docs/cli.md).</summary>
+    /// <summary>"sudo -n" becomes ["sudo", "-n"]: the library's string form (RootHelperCommandLine: whitespace split, no quoting,
+    /// shell characters refused; documented in docs/cli.md).</summary>
     private static string[] SplitRootHelper(string? value)
     {
         if (value is null)
@@ -135,23 +137,17 @@ internal sealed record ToolSettings
             return [];
         }
 
-        var items = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (items.Length == 0)
+        if (string.IsNullOrWhiteSpace(value))
         {
             throw new UsageException("--root-helper: is empty; give a program such as \"sudo -n\", or leave the option out.");
         }
 
-        if (items.FirstOrDefault(i => i.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) is { } bad)
+        if (IscsiConnector.Execution.RootHelperCommandLine.Problem(value) is { } problem)
         {
-            throw new UsageException($"--root-helper: '{Printable(bad)}' contains a control character or whitespace other than a space.");
+            throw new UsageException($"--root-helper: {Printable(problem)}");
         }
 
-        if (items[0].StartsWith('-'))
-        {
-            throw new UsageException($"--root-helper: the program '{items[0]}' starts with '-'.");
-        }
-
-        return items;
+        return [.. IscsiConnector.Execution.RootHelperCommandLine.Parse(value)];
     }
 
     internal static bool IsWord(string value) =>

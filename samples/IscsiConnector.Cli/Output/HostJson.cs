@@ -15,7 +15,19 @@ internal static class HostJson
         WritePaths(writer, "logged_out", result.LoggedOut);
         WritePaths(writer, "kept_sessions", result.KeptSessions);
         writer.WriteStrings("problems", result.Problems);
+        writer.WriteStrings("warnings", result.Warnings);
         writer.WriteString("error", error?.ReplaceLineEndings(" "));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A disconnect refused because the device is another volume's: nothing was removed.</summary>
+    public static void WriteIdentityMismatch(Utf8JsonWriter writer, VolumeIdentityException error)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("error", error.Message);
+        writer.WriteString("device", error.Device);
+        writer.WriteString("expected_wwid", error.ExpectedWwid);
+        writer.WriteString("actual_wwid", error.ActualWwid);
         writer.WriteEndObject();
     }
 

@@ -19,6 +19,9 @@ internal static class PlanJson
         writer.WriteString("path", attachment?.Path);
         writer.WriteString("error", failure?.Message.ReplaceLineEndings(" "));
         writer.WriteEndObject();
+
+        // Once per connect, before the first path: not part of any path's attempt.
+        WriteSteps(writer, "before_any_path", detail.BeforeAnyPath, settings);
         if (detail.Chain is { } chain)
         {
             // Every path in the backend's order: what runs, what follows a login, what is undone after a failure.

@@ -55,20 +55,30 @@ internal static class FailoverChain
         })];
     }
 
-    /// <summary>Gives each step to the path it works on: an iscsiadm step names it (-p, -T); a sysfs write belongs to the path being tried (failover tries one at a time).</summary>
+    /// <summary>
+    /// Gives each step to the path it works on: an iscsiadm step names it (-p, -T); a sysfs write belongs to the path being
+    /// tried (failover tries one at a time). Steps before the first that names a path belong to none (see <see cref="BeforeAnyPath"/>).
+    /// </summary>
     public static IReadOnlyList<PlanStep>[] ByPath(IReadOnlyList<IscsiPath> order, IReadOnlyList<PlanStep> steps)
     {
         var byPath = order.Select(_ => new List<PlanStep>()).ToArray();
-        var current = 0;
+        var current = -1;
         foreach (var step in steps)
         {
             var index = IndexOf(order, step);
             current = index >= 0 ? index : current;
-            byPath[current].Add(step);
+            if (current >= 0)
+            {
+                byPath[current].Add(step);
+            }
         }
 
         return byPath;
     }
+
+    /// <summary>The steps connect runs once before it tries any path (the host check's <c>iscsiadm --version</c>): those before the first that names a path.</summary>
+    public static IReadOnlyList<PlanStep> BeforeAnyPath(IReadOnlyList<IscsiPath> order, IReadOnlyList<PlanStep> steps) =>
+        [.. steps.TakeWhile(s => IndexOf(order, s) < 0)];
 
     private static int IndexOf(IReadOnlyList<IscsiPath> order, PlanStep step)
     {

@@ -61,6 +61,8 @@ internal sealed class HostState
 
     public bool MultipathdRunning { get; set; } = true;
 
+    public HostReadiness Readiness { get; } = new();
+
     public Simulation.FindMultipathsMode FindMultipaths { get; set; } = Simulation.FindMultipathsMode.Yes;
 
     public bool UserFriendlyNames { get; set; } = true;

@@ -84,10 +84,11 @@ internal sealed partial class IscsiAdmEmulator
             }
         }
 
-        return await SendTargetsAsync(parsedPortal.Value, settings, args.Iface ?? "default", cancellationToken).ConfigureAwait(false);
+        // "-o nonpersistent" prints what was found and stores nothing (iscsiadm's exec_disc_op_on_recs skips new/update/delete).
+        return await SendTargetsAsync(parsedPortal.Value, settings, args.Iface ?? "default", persist: !args.HasOp("nonpersistent"), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ToolResult> SendTargetsAsync(PortalAddress address, Dictionary<string, string> settings, string iface, CancellationToken cancellationToken)
+    private async Task<ToolResult> SendTargetsAsync(PortalAddress address, Dictionary<string, string> settings, string iface, bool persist, CancellationToken cancellationToken)
     {
         var timeout = NodeSettings.ReadInt(settings, NodeSettings.DiscoveryLoginTimeout, 15);
         var reopen = NodeSettings.ReadInt(settings, NodeSettings.DiscoveryReopenMax, 5);
@@ -156,6 +157,11 @@ internal sealed partial class IscsiAdmEmulator
                 foreach (var reported in portal.AlsoReports.Prepend(address))
                 {
                     stdout.Append(CultureInfo.InvariantCulture, $"{reported.Bracketed},1 {target.Iqn}\n");
+                    if (!persist)
+                    {
+                        continue;
+                    }
+
                     var existing = state.Nodes.Find(n => n.Iqn == target.Iqn && n.Portal == reported && n.Iface == iface);
                     if (existing is null)
                     {

@@ -17,7 +17,12 @@ internal static class SysfsProjection
             tree.Directory(dir);
         }
 
-        tree.File("/etc/iscsi/initiatorname.iscsi", $"InitiatorName={state.InitiatorName}\n");
+        if (state.Readiness.HasInitiatorNameFile)
+        {
+            tree.File("/etc/iscsi/initiatorname.iscsi", $"InitiatorName={state.InitiatorName}\n");
+        }
+
+        HostReadinessProjection.Add(tree, state);
         NodeDatabaseProjection.Add(tree, state);
         HardwareProjection.Add(tree, state);
         tree.File("/dev/mapper/control", string.Empty);

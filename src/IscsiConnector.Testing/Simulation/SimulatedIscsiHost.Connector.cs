@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace IscsiConnector.Testing.Simulation;
@@ -11,9 +12,10 @@ public sealed partial class SimulatedIscsiHost
     /// </summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults. Validated here.</param>
     /// <param name="loggerFactory">Where log events go; <see langword="null"/> for none.</param>
+    /// <param name="meterFactory">Creates the connector's meter; <see langword="null"/> for the shared static one (see <see cref="IscsiConnectorTelemetry"/>).</param>
     /// <returns>A connector, as <see cref="IscsiConnectorFactory.Create"/> returns it for a real host.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="options"/> breaks a rule; the message lists every problem.</exception>
     /// <example><code>var connector = SimulatedIscsiHost.FromScenario(json).CreateConnector();</code></example>
-    public IVolumeConnector CreateConnector(IscsiConnectorOptions? options = null, ILoggerFactory? loggerFactory = null) =>
-        IscsiConnectorFactory.Create(options, this, this, TimeProvider, loggerFactory);
+    public IVolumeConnector CreateConnector(IscsiConnectorOptions? options = null, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null) =>
+        IscsiConnectorFactory.Create(options, this, this, TimeProvider, loggerFactory, meterFactory);
 }

@@ -56,6 +56,7 @@ public sealed partial class SimulatedIscsiHost
             }
 
             var result = injected
+                ?? RunReadinessCommand(program, args, command)
                 ?? (program == "iscsiadm" ? await _iscsiadm.RunAsync(args, token).ConfigureAwait(false) : _tools.Run(program, args));
             return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError, TimeProvider.GetElapsedTime(started));
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using IscsiConnector.Host;
 using Microsoft.Extensions.Logging;
 
@@ -29,13 +30,14 @@ public sealed partial class SimulatedWindowsInitiator : IHostFileSystem
     /// </summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults. Its platform is set to Windows. Validated here.</param>
     /// <param name="loggerFactory">Where log events go; <see langword="null"/> for none.</param>
+    /// <param name="meterFactory">Creates the connector's meter; <see langword="null"/> for the shared static one (see <see cref="IscsiConnectorTelemetry"/>).</param>
     /// <returns>A connector, as <see cref="IscsiConnectorFactory.Create"/> returns it on a Windows host.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="options"/> breaks a rule; the message lists every problem.</exception>
-    public IVolumeConnector CreateConnector(IscsiConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    public IVolumeConnector CreateConnector(IscsiConnectorOptions? options = null, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         options ??= new IscsiConnectorOptions();
         options.Platform = IscsiPlatform.Windows;
-        return IscsiConnectorFactory.Create(options, this, this, TimeProvider, loggerFactory);
+        return IscsiConnectorFactory.Create(options, this, this, TimeProvider, loggerFactory, meterFactory);
     }
 
     /// <inheritdoc />

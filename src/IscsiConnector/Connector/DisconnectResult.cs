@@ -18,9 +18,16 @@ public sealed record DisconnectResult
     /// <summary>Gets one sentence per thing that could not be cleaned up (a device still present, a failed logout…).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>
+    /// Gets one sentence per thing done that the caller should know about although nothing was left behind — e.g. a
+    /// device removed under <see cref="DisconnectOptions.Force"/> whose WWID did not match the attachment's, or a node
+    /// record an interrupted attach of this volume had left and that was deleted.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Gets a value indicating whether nothing was left behind.</summary>
     public bool IsClean => Problems.Count == 0;
 
     /// <summary>Gets a value indicating whether the volume was not connected at all (nothing to do).</summary>
-    public bool WasConnected => RemovedDevices.Count > 0 || LoggedOut.Count > 0 || FlushedMultipath is not null || Problems.Count > 0;
+    public bool WasConnected => RemovedDevices.Count > 0 || LoggedOut.Count > 0 || FlushedMultipath is not null || Problems.Count > 0 || Warnings.Count > 0;
 }

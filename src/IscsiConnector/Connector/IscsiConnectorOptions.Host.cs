@@ -34,9 +34,30 @@ public sealed partial class IscsiConnectorOptions
     /// <remarks>Allowed: 00:00:01 to 01:00:00 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Gets or sets the program (and its arguments, separated by spaces) that every command is run through, e.g. <c>sudo -n</c>, or <see langword="null"/> to run commands directly. Applies to the built-in process executor; an executor you supply handles privileges itself.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public string? RootHelper { get; set; }
+    /// <summary>
+    /// Gets or sets the root helper every privileged action goes through, one list item per argument: <c>["sudo", "-n"]</c>,
+    /// or OpenStack's <c>["sudo", "nova-rootwrap", "/etc/nova/rootwrap.conf"]</c>. Empty when the process runs as root.
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    /// <remarks>
+    /// <para>With a helper, the built-in process executor puts it in front of every command, and what the library would
+    /// otherwise do itself becomes a command too, so that the helper elevates it: sysfs writes (LUN scan, disk delete and
+    /// rescan) run as <c>tee &lt;path&gt;</c> with the value on standard input, the node database is asked through
+    /// <c>iscsiadm</c> instead of read from <c>/etc/iscsi/nodes</c> (mode 0700), and the initiator name is read with
+    /// <c>cat</c>. An executor you supply gets these commands without the helper: it elevates them itself.</para>
+    /// <para>From a string (a configuration value, a command-line option) use <see cref="Execution.RootHelperCommandLine.Parse"/>:
+    /// split on whitespace, no quoting or expansion. Sample sudoers and rootwrap rules: docs/deployment.md.</para>
+    /// </remarks>
+    public IList<string> RootHelper { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets a value indicating whether an attach first checks that the host has what it needs (iscsiadm, the root
+    /// helper, iscsid, an initiator name, the transport, multipathd with multipath) and otherwise fails at once with
+    /// <see cref="Readiness.HostNotReadyException"/>, before any node record is made or portal tried. A passing check is
+    /// trusted for 30 seconds.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CheckHostBeforeAttach { get; set; } = true;
 
     /// <summary>Gets or sets the longest any single command may run before it is killed.</summary>
     /// <value>The default value is 2 minutes.</value>

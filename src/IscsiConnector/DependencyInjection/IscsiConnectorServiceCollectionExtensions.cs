@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using IscsiConnector;
 using IscsiConnector.Connector.Internal;
 using IscsiConnector.Execution;
 using IscsiConnector.Host;
+using IscsiConnector.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,7 +17,8 @@ public static class IscsiConnectorServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IVolumeConnector"/> and its defaults. Registrations made before this call win
     /// (<c>TryAdd</c>): your own <see cref="ICommandExecutor"/>, <see cref="IHostFileSystem"/> or <see cref="TimeProvider"/>.
-    /// Options are validated when the host starts.
+    /// Options are validated when the host starts. The connector's meter comes from the container's
+    /// <see cref="IMeterFactory"/> when there is one (every generic host has one; <c>services.AddMetrics()</c> adds it).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes to the default <see cref="IscsiConnectorOptions"/>, or <see langword="null"/>.</param>
@@ -43,7 +46,8 @@ public static class IscsiConnectorServiceCollectionExtensions
             sp.GetRequiredService<ICommandExecutor>(),
             sp.GetRequiredService<IHostFileSystem>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            ConnectorMetrics.For(sp.GetService<IMeterFactory>())));
         return services;
     }
 }

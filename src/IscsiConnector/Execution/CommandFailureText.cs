@@ -1,4 +1,5 @@
 using System.Text;
+using IscsiConnector.Internal;
 
 namespace IscsiConnector.Execution;
 
@@ -7,7 +8,10 @@ internal static class CommandFailureText
 {
     private const int MaxQuotedErrorLength = 500;
 
-    /// <summary>Replaces every secret argument value and secret standard input in <paramref name="text"/> by the mask.</summary>
+    /// <summary>
+    /// Replaces by the mask every secret argument value and secret standard input of <paramref name="command"/>, and
+    /// every secret of the operation in progress (<see cref="SecretScope"/>), in <paramref name="text"/>.
+    /// </summary>
     public static string Redact(string? text, CommandSpec command)
     {
         if (string.IsNullOrEmpty(text))
@@ -15,7 +19,7 @@ internal static class CommandFailureText
             return string.Empty;
         }
 
-        var secrets = command.Arguments.Concat(command.Environment.Values).Where(a => a.IsSecret).Select(a => a.Value);
+        var secrets = command.Arguments.Concat(command.Environment.Values).Where(a => a.IsSecret).Select(a => a.Value).Concat(SecretScope.Current);
         if (command.StandardInputIsSecret && command.StandardInput is { } input)
         {
             // A tool may echo one line of its input, so each line is masked as well as the whole.

@@ -27,7 +27,7 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
     /// <param name="options">The root helper and default timeout; <see langword="null"/> for the defaults. Read once, here.</param>
     /// <param name="logger">The logger; <see langword="null"/> for <see cref="NullLogger"/>.</param>
     /// <param name="timeProvider">The clock for timeouts and durations; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
-    /// <exception cref="ArgumentException">A root helper item is empty or contains whitespace.</exception>
+    /// <exception cref="ArgumentException">A root helper item is empty or contains whitespace, or the helper program starts with <c>-</c> (see <see cref="RootHelperCommandLine"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The default timeout is neither positive nor infinite.</exception>
     public ProcessCommandExecutor(
         ProcessCommandExecutorOptions? options = null,
@@ -36,14 +36,9 @@ public sealed partial class ProcessCommandExecutor : ICommandExecutor
     {
         options ??= new ProcessCommandExecutorOptions();
         rootHelper = [.. options.RootHelper ?? []];
-        foreach (var item in rootHelper)
+        if (RootHelperCommandLine.Problem(rootHelper) is { } problem)
         {
-            if (string.IsNullOrWhiteSpace(item) || item.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            {
-                throw new ArgumentException(
-                    $"Each root helper item must be one non-empty argument without whitespace (got '{item}'); write [\"sudo\", \"-n\"], not [\"sudo -n\"].",
-                    nameof(options));
-            }
+            throw new ArgumentException(problem, nameof(options));
         }
 
         defaultTimeout = ValidateTimeout(options.DefaultTimeout, nameof(options));

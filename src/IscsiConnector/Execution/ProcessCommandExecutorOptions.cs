@@ -19,7 +19,9 @@ public sealed class ProcessCommandExecutorOptions
     /// <value>The default value is an empty list.</value>
     /// <remarks>
     /// <c>sudo -n</c> (non-interactive) is the usual choice: without <c>-n</c> a missing sudoers rule
-    /// makes sudo wait for a password on a terminal that is not there, until the timeout.
+    /// makes sudo wait for a password on a terminal that is not there, until the timeout. OpenStack's
+    /// form is <c>["sudo", "nova-rootwrap", "/etc/nova/rootwrap.conf"]</c>. From a string (a configuration
+    /// file, a command-line option) use <see cref="RootHelperCommandLine.Parse"/>: split on whitespace, no quoting.
     /// </remarks>
     public IList<string> RootHelper { get; set; } = [];
 

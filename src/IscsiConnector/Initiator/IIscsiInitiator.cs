@@ -4,6 +4,8 @@ namespace IscsiConnector.Initiator;
 /// What the platform-neutral flow needs from a host's iSCSI initiator. open-iscsi on Linux is the first
 /// implementation; the Microsoft initiator (iscsicli) is meant to be the second, so nothing here names a
 /// sysfs path or an <c>iscsiadm</c> mode. Devices are opaque kernel names (<c>sda</c>, <c>dm-0</c>).
+/// Whatever may need privileges (records, scans, removals, the initiator name) is asynchronous: through a root helper
+/// it is a command.
 /// </summary>
 internal interface IIscsiInitiator
 {
@@ -18,16 +20,19 @@ internal interface IIscsiInitiator
         [.. (await GetSessionsAsync(cancellationToken).ConfigureAwait(false)).Where(s => iqns.Contains(s.Iqn, StringComparer.OrdinalIgnoreCase))];
 
     /// <summary>Gets a value indicating whether a persistent target record (open-iscsi node) exists for the path's portal and target.</summary>
-    bool NodeExists(IscsiPath path);
+    Task<bool> NodeExistsAsync(IscsiPath path, CancellationToken cancellationToken);
 
     /// <summary>Lists the portals that have a persistent record for <paramref name="iqn"/> (taken before discovery, which creates records).</summary>
-    IReadOnlyList<IscsiPortal> ListNodePortals(string iqn);
+    Task<IReadOnlyList<IscsiPortal>> ListNodePortalsAsync(string iqn, CancellationToken cancellationToken);
 
     /// <summary>Creates the target record when <paramref name="exists"/> is false, and writes every setting in one go.</summary>
     Task PrepareNodeAsync(IscsiPath path, bool exists, NodeSettings settings, CancellationToken cancellationToken);
 
     /// <summary>Logs in. An "already logged in" answer counts as success.</summary>
     Task LoginAsync(IscsiPath path, CancellationToken cancellationToken);
+
+    /// <summary>Marks a record to be logged in again at boot; called only after its login succeeded.</summary>
+    Task SetAutomaticStartupAsync(IscsiPath path, CancellationToken cancellationToken);
 
     /// <summary>Logs out; "no such session" counts as success.</summary>
     Task LogoutAsync(IscsiPath path, CancellationToken cancellationToken);
@@ -63,7 +68,7 @@ internal interface IIscsiInitiator
     Task FlushDiskAsync(string disk, CancellationToken cancellationToken);
 
     /// <summary>Asks the kernel to remove a disk.</summary>
-    void RemoveDisk(string disk);
+    Task RemoveDiskAsync(string disk, CancellationToken cancellationToken);
 
     /// <summary>Gets a value indicating whether a disk (or map) still exists.</summary>
     bool DeviceExists(string device);
@@ -72,7 +77,7 @@ internal interface IIscsiInitiator
     bool IsDiskRunning(string disk);
 
     /// <summary>Asks the kernel to re-read a disk's capacity.</summary>
-    void RescanDisk(string disk);
+    Task RescanDiskAsync(string disk, CancellationToken cancellationToken);
 
     /// <summary>Gets a disk's or map's size in bytes, or <see langword="null"/>.</summary>
     long? GetSize(string device);
@@ -87,7 +92,7 @@ internal interface IIscsiInitiator
     bool MakesStableLinks { get; }
 
     /// <summary>Gets the initiator's own name (IQN), or <see langword="null"/>.</summary>
-    string? GetInitiatorName();
+    Task<string?> GetInitiatorNameAsync(CancellationToken cancellationToken);
 
     /// <summary>Gets the device path for a kernel name (<c>sda</c> → <c>/dev/sda</c>).</summary>
     string DevicePath(string device);

@@ -27,6 +27,15 @@ internal static class IscsiAdmCommands
     /// <summary><c>iscsiadm -m node -T … -p … -I … -o delete</c>.</summary>
     public static CommandSpec NodeDelete(IscsiPath path, string iface) => Node(path, iface, "-o", "delete");
 
+    /// <summary><c>iscsiadm -m node -T … -p … -I … -o show</c>: exit 0 when the record exists for that iface, 21 when not.</summary>
+    public static CommandSpec NodeShow(IscsiPath path, string iface) => Node(path, iface, "-o", "show");
+
+    /// <summary><c>iscsiadm -m node</c>: every node record, one <c>address:port,tpgt iqn</c> line each (exit 21: none).</summary>
+    public static CommandSpec NodeList() => new(Program, "-m", "node");
+
+    /// <summary><c>iscsiadm -m discoverydb</c>: every discovery record, one <c>address:port via type</c> line each (exit 21: none).</summary>
+    public static CommandSpec DiscoveryDbList() => new(Program, "-m", "discoverydb");
+
     /// <summary><c>iscsiadm -m discoverydb -t sendtargets -p … -I … -o new</c>.</summary>
     public static CommandSpec DiscoveryDbNew(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "-o", "new");
 
@@ -34,8 +43,15 @@ internal static class IscsiAdmCommands
     public static CommandSpec DiscoveryDbUpdate(IscsiPortal portal, string iface, IEnumerable<(string Key, CommandArgument Value)> settings) =>
         Update(DiscoveryDbArguments(portal, iface), settings);
 
-    /// <summary><c>iscsiadm -m discoverydb -t sendtargets -p … -I … --discover</c>.</summary>
-    public static CommandSpec DiscoveryDbDiscover(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "--discover");
+    /// <summary>
+    /// <c>iscsiadm -m discoverydb -t sendtargets -p … -I … --discover -o nonpersistent</c>: the targets are printed, not
+    /// stored. Without an op iscsiadm applies new, update and delete (<c>do_software_sendtargets</c>): a node record for
+    /// every target the portal advertises, existing records reset to iscsid.conf's defaults, and "stale" ones deleted.
+    /// </summary>
+    public static CommandSpec DiscoveryDbDiscover(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "--discover", "-o", "nonpersistent");
+
+    /// <summary><c>iscsiadm -m discoverydb -t sendtargets -p … -I … -o delete</c>.</summary>
+    public static CommandSpec DiscoveryDbDelete(IscsiPortal portal, string iface) => DiscoveryDb(portal, iface, "-o", "delete");
 
     /// <summary>The node settings as <c>-n/-v</c> pairs. Scan is manual so that only our LUN is scanned, never the whole target.</summary>
     public static IEnumerable<(string Key, CommandArgument Value)> NodeSettingPairs(TimeSpan loginTimeout, int initialLoginRetryMax, bool automaticStartup, TimeSpan? replacementTimeout, ChapCredentials? chap)
@@ -77,6 +93,11 @@ internal static class IscsiAdmCommands
             yield return ("discovery.sendtargets.auth.authmethod", chap.Method);
             yield return ("discovery.sendtargets.auth.username", chap.Username);
             yield return ("discovery.sendtargets.auth.password", CommandArgument.Secret(chap.Password));
+            if (chap.IsMutual)
+            {
+                yield return ("discovery.sendtargets.auth.username_in", chap.UsernameIn!);
+                yield return ("discovery.sendtargets.auth.password_in", CommandArgument.Secret(chap.PasswordIn!));
+            }
         }
         else
         {

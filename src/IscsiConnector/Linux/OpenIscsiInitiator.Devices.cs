@@ -13,8 +13,7 @@ internal sealed partial class OpenIscsiInitiator
 
         // "channel target lun": scan exactly our LUN, never the whole target (other LUNs may belong to other hosts' volumes).
         var (channel, target) = ChannelAndTarget(session);
-        _fs.WriteAllText(string.Create(CultureInfo.InvariantCulture, $"/sys/class/scsi_host/host{host}/scan"), string.Create(CultureInfo.InvariantCulture, $"{channel} {target} {lun}"));
-        return Task.CompletedTask;
+        return _files.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"/sys/class/scsi_host/host{host}/scan"), string.Create(CultureInfo.InvariantCulture, $"{channel} {target} {lun}"), cancellationToken);
     }
 
     public HostDisk? FindDisk(InitiatorSession session, int lun) => ListDisks(session).FirstOrDefault(d => d.Address.Lun == lun);
@@ -63,7 +62,7 @@ internal sealed partial class OpenIscsiInitiator
         return null;
     }
 
-    public void RemoveDisk(string disk) => _fs.WriteAllText($"/sys/block/{disk}/device/delete", "1");
+    public Task RemoveDiskAsync(string disk, CancellationToken cancellationToken) => _files.WriteAsync($"/sys/block/{disk}/device/delete", "1", cancellationToken);
 
     public bool DeviceExists(string device) => _fs.Exists($"/sys/block/{device}");
 
@@ -71,7 +70,7 @@ internal sealed partial class OpenIscsiInitiator
     // it for a flush fails with ENXIO, as seen on the test bed. A state we cannot read counts as running.
     public bool IsDiskRunning(string disk) => Read($"/sys/block/{disk}/device/state") is not { } state || state == "running";
 
-    public void RescanDisk(string disk) => _fs.WriteAllText($"/sys/block/{disk}/device/rescan", "1");
+    public Task RescanDiskAsync(string disk, CancellationToken cancellationToken) => _files.WriteAsync($"/sys/block/{disk}/device/rescan", "1", cancellationToken);
 
     public long? GetSize(string device) =>
         long.TryParse(Read($"/sys/block/{device}/size"), NumberStyles.None, CultureInfo.InvariantCulture, out var sectors) ? sectors * 512 : null;

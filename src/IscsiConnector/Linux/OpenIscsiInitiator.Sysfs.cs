@@ -50,19 +50,6 @@ internal sealed partial class OpenIscsiInitiator
         return Task.FromResult<IReadOnlyList<InitiatorSession>>(sessions);
     }
 
-    // Read from the node database rather than asked of iscsiadm (one process less per portal). It matters:
-    // "iscsiadm -o new" overwrites an existing record with iscsid.conf defaults, and a record that existed
-    // before an attach is not the attach's to delete.
-    // Per iface (transports): a record of another iface must not make this one skip "-o new".
-    public bool NodeExists(IscsiPath path) => NodeExistsForIface(path);
-
-    // open-iscsi keeps a SendTargets discovery record as <db>/<address>,<port>/st_config (address unbracketed).
-    // "discoverydb -o new" would reset an existing one, an admin's discovery CHAP included.
-    public bool DiscoveryRecordExists(IscsiPortal portal) =>
-        SendTargetsDatabases.Any(database => _fs.Exists(string.Create(CultureInfo.InvariantCulture, $"{database}/{portal.Host},{portal.Port}/st_config")));
-
-    public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn) => NodeRecords(iqn).Select(r => r.Portal).ToList();
-
     /// <summary>
     /// The node records of a target in open-iscsi's database. idbm_rec_write: a record with a tpgt (discovery) is
     /// <c>&lt;db&gt;/&lt;iqn&gt;/&lt;address&gt;,&lt;port&gt;,&lt;tpgt&gt;/&lt;iface&gt;</c>; one made with "-o new" and no tpgt (-1) is the plain
@@ -95,9 +82,12 @@ internal sealed partial class OpenIscsiInitiator
     /// <summary>udevd's control socket: present while udev runs (also in a container that mounts the host's /run).</summary>
     public bool MakesStableLinks => _fs.Exists("/run/udev/control");
 
-    public string? GetInitiatorName()
+    private const string InitiatorNameFile = "/etc/iscsi/initiatorname.iscsi";
+
+    /// <summary>The value of the <c>InitiatorName=</c> line of <c>/etc/iscsi/initiatorname.iscsi</c>, or <see langword="null"/>.</summary>
+    internal static string? ParseInitiatorName(string? text)
     {
-        foreach (var line in (Read("/etc/iscsi/initiatorname.iscsi", trim: false) ?? string.Empty).Split('\n'))
+        foreach (var line in (text ?? string.Empty).Split('\n'))
         {
             var trimmed = line.Trim();
             if (trimmed.StartsWith("InitiatorName=", StringComparison.Ordinal))

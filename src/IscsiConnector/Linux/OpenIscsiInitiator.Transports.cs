@@ -9,6 +9,7 @@ internal sealed partial class OpenIscsiInitiator
     {
         _runner = other._runner;
         _fs = other._fs;
+        _files = other._files;
         _iface = iface;
         _loginTimeout = other._loginTimeout;
     }

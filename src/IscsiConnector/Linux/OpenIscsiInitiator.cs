@@ -14,13 +14,20 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
 {
     private readonly CommandRunner _runner;
     private readonly IHostFileSystem _fs;
+    private readonly PrivilegedFiles _files;
     private readonly string _iface;
     private readonly TimeSpan _loginTimeout;
 
-    public OpenIscsiInitiator(CommandRunner runner, IHostFileSystem fileSystem, OpenIscsiSettings settings)
+    /// <param name="runner">Runs iscsiadm and the other tools.</param>
+    /// <param name="fileSystem">sysfs, <c>/dev</c> and <c>/etc/iscsi</c> for reads.</param>
+    /// <param name="files">The writes and reads only root may do: direct, or as commands through the root helper (which then
+    /// also makes the node database a question for <c>iscsiadm</c>).</param>
+    /// <param name="settings">The iface and discovery timeout.</param>
+    public OpenIscsiInitiator(CommandRunner runner, IHostFileSystem fileSystem, PrivilegedFiles files, OpenIscsiSettings settings)
     {
         _runner = runner;
         _fs = fileSystem;
+        _files = files;
         _iface = settings.Iface;
         _loginTimeout = settings.DiscoveryLoginTimeout;
     }
@@ -38,6 +45,9 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
     public Task LoginAsync(IscsiPath path, CancellationToken cancellationToken) =>
         _runner.RunAsync(IscsiAdmCommands.Login(path, _iface), cancellationToken, (int)IscsiAdmExitCode.SessionExists);
 
+    public Task SetAutomaticStartupAsync(IscsiPath path, CancellationToken cancellationToken) =>
+        _runner.RunAsync(IscsiAdmCommands.NodeUpdate(path, _iface, [("node.startup", "automatic")]), cancellationToken);
+
     public Task LogoutAsync(IscsiPath path, CancellationToken cancellationToken) =>
         _runner.RunAsync(IscsiAdmCommands.Logout(path, _iface), cancellationToken, (int)IscsiAdmExitCode.NoObjectsFound);
 
@@ -47,18 +57,31 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
     public async Task<IReadOnlyList<IscsiPath>> DiscoverAsync(IscsiPortal portal, int lun, ChapCredentials? discoveryChap, CancellationToken cancellationToken)
     {
         // discoverydb rather than "-m discovery": only a discoverydb record takes a login timeout, and plain
-        // discovery of a blackholed portal costs ~95 s with iscsid's defaults. "-o new" only when there is no
-        // record yet: on an existing one it resets every setting to iscsid.conf's defaults. Its exit code is not
-        // trusted; the update below fails if the record is missing. The record is left in place afterwards:
-        // deleting it would delete the node records found through it (seen on the test bed).
-        if (!DiscoveryRecordExists(portal))
+        // discovery of a blackholed portal costs ~95 s with iscsid's defaults. A record that exists already is an
+        // administrator's (or another attach's, which is using it): used as it is, never changed — "-o new" on it would
+        // reset every setting to iscsid.conf's defaults. A record created here gets the short timeouts and every
+        // discovery CHAP key, and goes again afterwards; "-o nonpersistent" keeps the discovery from creating, resetting
+        // or deleting node records, so deleting the discovery record deletes nothing else.
+        var created = !await DiscoveryRecordExistsAsync(portal, cancellationToken).ConfigureAwait(false);
+        try
         {
-            await _runner.RunUncheckedAsync(IscsiAdmCommands.DiscoveryDbNew(portal, _iface), cancellationToken).ConfigureAwait(false);
-        }
+            if (created)
+            {
+                // Its exit code is not trusted; the update below fails if the record is missing.
+                await _runner.RunUncheckedAsync(IscsiAdmCommands.DiscoveryDbNew(portal, _iface), cancellationToken).ConfigureAwait(false);
+                await _runner.RunAsync(IscsiAdmCommands.DiscoveryDbUpdate(portal, _iface, IscsiAdmCommands.DiscoverySettingPairs(_loginTimeout, discoveryChap)), cancellationToken).ConfigureAwait(false);
+            }
 
-        await _runner.RunAsync(IscsiAdmCommands.DiscoveryDbUpdate(portal, _iface, IscsiAdmCommands.DiscoverySettingPairs(_loginTimeout, discoveryChap)), cancellationToken).ConfigureAwait(false);
-        var result = await _runner.RunAsync(IscsiAdmCommands.DiscoveryDbDiscover(portal, _iface), cancellationToken).ConfigureAwait(false);
-        return SendTargetsOutput.Parse(result.StandardOutput, lun);
+            var result = await _runner.RunAsync(IscsiAdmCommands.DiscoveryDbDiscover(portal, _iface), cancellationToken).ConfigureAwait(false);
+            return SendTargetsOutput.Parse(result.StandardOutput, lun);
+        }
+        finally
+        {
+            if (created)
+            {
+                await _runner.RunUncheckedAsync(IscsiAdmCommands.DiscoveryDbDelete(portal, _iface), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
     }
 
     public async Task HintMultipathAsync(string disk, CancellationToken cancellationToken) =>

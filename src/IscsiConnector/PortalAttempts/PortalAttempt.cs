@@ -1,5 +1,6 @@
 using IscsiConnector.Initiator;
 using IscsiConnector.Internal;
+using IscsiConnector.Telemetry;
 using IscsiConnector.Transports;
 
 namespace IscsiConnector.PortalAttempts;
@@ -22,6 +23,7 @@ internal sealed class PortalAttempt
     private PortalFailure? _failure;
     private string? _note;
     private TimeSpan _elapsed;
+    private readonly List<string> _undoProblems = [];
 
     // iface: the attach's iface and why it is not the configured one; existedBefore: the records before discovery (or null).
     public PortalAttempt(PortalAttemptServices services, IscsiPath path, (string Name, TransportFallbackInfo? Fallback) iface, NodeSettings settings, Func<IscsiPath, bool>? existedBefore)
@@ -32,7 +34,7 @@ internal sealed class PortalAttempt
         _fallback = iface.Fallback;
         _settings = settings;
         _existedBefore = existedBefore;
-        _undo = new UndoRecord(services.Initiator.WithIface(_iface), path);
+        _undo = new UndoRecord(services.Initiator.WithIface(_iface), _iface, path);
     }
 
     public IscsiPath Path { get; }
@@ -43,6 +45,19 @@ internal sealed class PortalAttempt
 
     /// <summary>Tries the portal. A portal failure ends in <see cref="ToOutcome"/>; cancellation undoes, then throws.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var activity = PortalAttemptActivity.Start(Path, _iface);
+        try
+        {
+            await RunUnderLockAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            PortalAttemptActivity.Finish(activity, ToOutcome());
+        }
+    }
+
+    private async Task RunUnderLockAsync(CancellationToken cancellationToken)
     {
         var start = _services.Time.GetTimestamp();
         IAsyncDisposable lease;
@@ -68,20 +83,27 @@ internal sealed class PortalAttempt
 
             if (!Succeeded)
             {
-                await _undo.UndoAsync(_services).ConfigureAwait(false);
+                await UndoLockedAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
             Fail(new PortalFailure(PortalFailureKind.Cancelled, "The attach was cancelled."));
-            await _undo.UndoAsync(_services).ConfigureAwait(false);
+            await UndoLockedAsync().ConfigureAwait(false);
             throw;
         }
         catch (Exception e) when (e is IscsiCommandException or IOException or UnauthorizedAccessException)
         {
             // Unexpected (a program could not start, sysfs refused a read): still undo, then report.
             Fail(PortalFailure.From(PortalFailureKind.LoginFailed, e));
-            await _undo.UndoAsync(_services).ConfigureAwait(false);
+            await UndoLockedAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A failure of any other kind (a bug, a broken executor): undo all the same, then let it surface.
+            Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"{e.GetType().Name}: {e.Message}"));
+            await UndoLockedAsync().ConfigureAwait(false);
+            throw;
         }
         finally
         {
@@ -93,12 +115,36 @@ internal sealed class PortalAttempt
         }
     }
 
-    /// <summary>Takes the lock and undoes what this attempt created (the orchestrator rejected or cancelled a working path).</summary>
+    /// <summary>Gets what could not be undone (a lock that timed out, a logout that failed), as sentences; empty normally.</summary>
+    public IReadOnlyList<string> UndoProblems => _undoProblems;
+
+    /// <summary>
+    /// Takes the lock and undoes what this attempt created (the orchestrator rejected or cancelled a working path).
+    /// Never throws: a lock that cannot be had in time leaves this path as it is (undoing it without the lock could
+    /// log out a session another volume is attaching through) and is reported in <see cref="UndoProblems"/>, so the
+    /// orchestrator goes on undoing the other paths.
+    /// </summary>
     public async Task UndoAsync()
     {
-        await using var held = (await _services.Locks.AcquireAsync(Path.Portal, Path.Iqn, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
-        await _undo.UndoAsync(_services).ConfigureAwait(false);
+        IAsyncDisposable lease;
+        try
+        {
+            lease = await _services.Locks.AcquireAsync(Path.Portal, Path.Iqn, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            var message = $"Could not undo {Path.Portal.Address} {Path.Iqn}: {e.Message} Its session and record are left as they are; disconnect the volume to remove them.";
+            _undoProblems.Add(message);
+            Log.CleanupFailed(_services.Logger, Path.Portal.Address, Path.Iqn, e.Message);
+            return;
+        }
+
+        await using var held = lease.ConfigureAwait(false);
+        _undoProblems.AddRange(await _undo.UndoAsync(_services, othersMayHaveJoined: true).ConfigureAwait(false));
     }
+
+    // Within the attempt: its lock has been held since before the login.
+    private async Task UndoLockedAsync() => _undoProblems.AddRange(await _undo.UndoAsync(_services, othersMayHaveJoined: false).ConfigureAwait(false));
 
     /// <summary>Marks a working path as unusable (e.g. another volume's WWN behind it) and undoes it.</summary>
     public async Task RejectAsync(PortalFailureKind kind, string message)
@@ -123,7 +169,7 @@ internal sealed class PortalAttempt
     {
         Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in.", IscsiErrorKind.Unreachable));
         _elapsed = probeTime;
-        LogFailure();
+        LogFailure(IscsiErrorKind.Unreachable);
     }
 
     public PortalOutcome ToOutcome() => new(Path, _outcome, _elapsed)
@@ -160,12 +206,12 @@ internal sealed class PortalAttempt
 
         var why = new TransportFallbackInfo(_iface, IscsiTransportFailureReason.LoginFailed, _failure.Message);
         Log.PortalTransportFallback(_services.Logger, "Login", _iface, Path.Portal.Address, why.Message);
-        await _undo.UndoAsync(_services).ConfigureAwait(false);
+        await UndoLockedAsync().ConfigureAwait(false);
         _failure = null;
         _outcome = LoginOutcome.Skipped;
         _iface = IscsiTransports.DefaultIface;
         _fallback = why;
-        _undo = new UndoRecord(_services.Initiator.WithIface(_iface), Path);
+        _undo = new UndoRecord(_services.Initiator.WithIface(_iface), _iface, Path);
         return await LoginAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -208,10 +254,12 @@ internal sealed class PortalAttempt
         _failure = failure;
     }
 
-    private void LogFailure()
+    // probeKind: the kind of a failure no command reported (a probe that found nothing listening), for the metrics.
+    private void LogFailure(IscsiErrorKind? probeKind = null)
     {
         if (_outcome == LoginOutcome.Failed && _failure is { } failure)
         {
+            _services.Metrics.Logins.PortalFailed(failure.Kind, failure.ErrorKind ?? probeKind);
             Log.PortalFailed(_services.Logger, Path.Portal.Address, Path.Iqn, Path.Lun, failure.Kind, failure.Message);
         }
     }

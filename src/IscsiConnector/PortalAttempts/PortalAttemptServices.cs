@@ -1,17 +1,19 @@
 using IscsiConnector.Initiator;
 using IscsiConnector.Locking.Internal;
 using IscsiConnector.Resilience.Internal;
+using IscsiConnector.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace IscsiConnector.PortalAttempts;
 
-/// <summary>What every <see cref="PortalAttempt"/> of one connector shares: the initiator, the locks, the retry pipelines, the clock and the settings.</summary>
+/// <summary>What every <see cref="PortalAttempt"/> of one connector shares: the initiator, the locks, the retry pipelines, the clock, the metrics and the settings.</summary>
 internal sealed record PortalAttemptServices(
     IIscsiInitiator Initiator,
     TargetLocks Locks,
     ConnectorPipelines Pipelines,
     TimeProvider Time,
     ILogger Logger,
+    ConnectorMetrics Metrics,
     PortalAttemptSettings Settings)
 {
     /// <summary>Runs a node record command (create/update, logout, delete) under the node database retry.</summary>

@@ -39,11 +39,13 @@ internal static class SessionLogin
             return new LoginResult(session, LoginOutcome.AlreadyLoggedIn);
         }
 
-        var existsNow = initiator.NodeExists(path);
+        var existsNow = await initiator.NodeExistsAsync(path, cancellationToken).ConfigureAwait(false);
         undo.NodeWillBeCreated(ownsNode: !(existedBefore?.Invoke(path) ?? existsNow), creates: !existsNow);
         try
         {
-            await services.NodeCommandAsync(t => initiator.PrepareNodeAsync(path, existsNow, settings, t), cancellationToken).ConfigureAwait(false);
+            // Never "automatic" before the login worked (os-brick's order too): an attach killed in between would leave a
+            // record iscsid logs in to at every boot, and no disconnect would know of it.
+            await services.NodeCommandAsync(t => initiator.PrepareNodeAsync(path, existsNow, settings with { AutomaticStartup = false }, t), cancellationToken).ConfigureAwait(false);
         }
         catch (IscsiCommandException e)
         {
@@ -58,7 +60,13 @@ internal static class SessionLogin
         }
         catch (IscsiCommandException e)
         {
-            undo.LoginFailed();
+            // A login killed at its timeout is not a login that failed: iscsid may still complete it and a session
+            // appear. Undo then logs out (harmless when none appeared) before deleting the record.
+            if (!e.TimedOut)
+            {
+                undo.LoginFailed();
+            }
+
             return LoginResult.Failed(PortalFailure.From(e.IsAuthenticationFailure ? PortalFailureKind.AuthenticationFailed : PortalFailureKind.LoginFailed, e));
         }
 
@@ -70,6 +78,19 @@ internal static class SessionLogin
         }
 
         Log.SessionLoggedIn(services.Logger, path.Portal.Address, path.Iqn, session.Id);
+        if (settings.AutomaticStartup)
+        {
+            try
+            {
+                await services.NodeCommandAsync(t => initiator.SetAutomaticStartupAsync(path, t), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IscsiCommandException e)
+            {
+                // The session works; only its return after a reboot is lost, which is no reason to fail the attach.
+                Log.CleanupFailed(services.Logger, path.Portal.Address, path.Iqn, "could not mark the record node.startup=automatic: " + e.Message);
+            }
+        }
+
         return new LoginResult(session, LoginOutcome.LoggedIn);
     }
 }

@@ -52,7 +52,11 @@ internal sealed partial class WindowsIscsiInitiator
     public Task FlushDiskAsync(string disk, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Windows removes a disk when its session ends; until then the disk counts as let go.</summary>
-    public void RemoveDisk(string disk) => _view.MarkRemoved(disk);
+    public Task RemoveDiskAsync(string disk, CancellationToken cancellationToken)
+    {
+        _view.MarkRemoved(disk);
+        return Task.CompletedTask;
+    }
 
     public bool DeviceExists(string device) =>
         !_view.IsRemoved(device) && _view.Current.Sessions.SelectMany(s => s.Disks).Any(d => WindowsDisks.Name(d.Number) == device);
@@ -61,9 +65,7 @@ internal sealed partial class WindowsIscsiInitiator
         _view.Current.Sessions.SelectMany(s => s.Disks).FirstOrDefault(d => WindowsDisks.Name(d.Number) == disk) is { IsOffline: false };
 
     /// <summary>The next inventory reads the size again (the host script runs <c>Get-Disk</c>).</summary>
-    public void RescanDisk(string disk)
-    {
-    }
+    public Task RescanDiskAsync(string disk, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public long? GetSize(string device) =>
         _view.Current.Sessions.SelectMany(s => s.Disks).FirstOrDefault(d => WindowsDisks.Name(d.Number) == device)?.Size is { } size ? (long)size : null;

@@ -47,10 +47,12 @@ internal sealed partial class WindowsIscsiInitiator : IIscsiInitiator
     }
 
     /// <summary>Whether a target portal for the path's portal exists (the Windows counterpart of a node record).</summary>
-    public bool NodeExists(IscsiPath path) => _view.Current.TargetPortals.Any(p => WindowsHostView.SamePortal(p, Portal(path)));
+    public Task<bool> NodeExistsAsync(IscsiPath path, CancellationToken cancellationToken) => Task.FromResult(NodeExists(path));
+
+    private bool NodeExists(IscsiPath path) => _view.Current.TargetPortals.Any(p => WindowsHostView.SamePortal(p, Portal(path)));
 
     /// <summary>Target portals are not per target on Windows, and discovery is not used: nothing existed "for" an IQN.</summary>
-    public IReadOnlyList<IscsiPortal> ListNodePortals(string iqn) => [];
+    public Task<IReadOnlyList<IscsiPortal>> ListNodePortalsAsync(string iqn, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<IscsiPortal>>([]);
 
     /// <summary>Only remembers the settings (CHAP): the <c>connect</c> script creates the target portal with the login.</summary>
     public Task PrepareNodeAsync(IscsiPath path, bool exists, NodeSettings settings, CancellationToken cancellationToken)
@@ -86,6 +88,9 @@ internal sealed partial class WindowsIscsiInitiator : IIscsiInitiator
         }
     }
 
+    /// <summary>Nothing to do: <c>Connect-IscsiTarget -IsPersistent</c> registers a persistent login only with a login that succeeds.</summary>
+    public Task SetAutomaticStartupAsync(IscsiPath path, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Ends the path's sessions (<c>disconnect</c>); none left counts as success.</summary>
     public async Task LogoutAsync(IscsiPath path, CancellationToken cancellationToken)
     {
@@ -118,7 +123,8 @@ internal sealed partial class WindowsIscsiInitiator : IIscsiInitiator
         Task.FromResult<IReadOnlyList<IscsiPath>>([]);
 
     /// <summary>Gets the initiator's IQN from the last inventory (<c>Get-InitiatorPort</c>).</summary>
-    public string? GetInitiatorName() => _view.Current.InitiatorPorts.FirstOrDefault(p => p.ConnectionType == MsftInitiatorPort.IscsiConnectionType)?.NodeAddress;
+    public Task<string?> GetInitiatorNameAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_view.Current.InitiatorPorts.FirstOrDefault(p => p.ConnectionType == MsftInitiatorPort.IscsiConnectionType)?.NodeAddress);
 
     /// <summary>The same initiator logging in from another local address (the iface counterpart); <c>default</c> lets Windows choose.</summary>
     public IIscsiInitiator WithIface(string iface)

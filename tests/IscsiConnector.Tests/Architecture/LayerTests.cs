@@ -13,10 +13,11 @@ public sealed class LayerTests
     /// <summary>Every layer, the namespaces it covers (with everything under them), and the layers it may name.</summary>
     public static readonly (string Name, string[] Namespaces, string[] MayName)[] Layers =
     [
-        ("orchestrator", ["IscsiConnector.Connector.Internal"], ["portal attempt", "initiator contract", "transports", "locking", "resilience"]),
-        ("portal attempt", ["IscsiConnector.PortalAttempts"], ["initiator contract", "transports", "locking", "resilience"]),
+        ("orchestrator", ["IscsiConnector.Connector.Internal"], ["portal attempt", "initiator contract", "transports", "locking", "resilience", "host check", "execution", "telemetry"]),
+        ("portal attempt", ["IscsiConnector.PortalAttempts"], ["initiator contract", "transports", "locking", "resilience", "telemetry"]),
         ("initiator contract", ["IscsiConnector.Initiator"], []),
-        ("platform initiators", ["IscsiConnector.Linux", "IscsiConnector.Windows"], ["initiator contract", "iscsiadm", "execution", "host"]),
+        ("platform initiators", ["IscsiConnector.Linux", "IscsiConnector.Windows"], ["initiator contract", "iscsiadm", "execution", "host", "host check"]),
+        ("host check", ["IscsiConnector.Readiness"], []),
         ("transports", ["IscsiConnector.Transports"], ["iscsiadm", "execution", "host"]),
         ("iscsiadm", ["IscsiConnector.IscsiAdm"], ["execution"]),
         ("locking", ["IscsiConnector.Locking"], ["resilience", "host"]),
@@ -25,10 +26,18 @@ public sealed class LayerTests
         ("host", ["IscsiConnector.Host"], []),
         ("serialization", ["IscsiConnector.Serialization"], ["transports"]),
         ("migration", ["IscsiConnector.Migration"], []),
+        // Spans, instruments and the instrumented executor: a leaf the flow reports into; it wraps the execution seam.
+        ("telemetry", ["IscsiConnector.Telemetry"], ["execution"]),
     ];
 
     /// <summary>The composition root: the only code that names every layer (it wires them together).</summary>
-    private static readonly string[] Composition = ["IscsiConnector.IscsiConnectorFactory", "Microsoft.Extensions.DependencyInjection.IscsiConnectorServiceCollectionExtensions"];
+    private static readonly string[] Composition =
+    [
+        "IscsiConnector.IscsiConnectorFactory",
+        "Microsoft.Extensions.DependencyInjection.IscsiConnectorServiceCollectionExtensions",
+        "Microsoft.Extensions.DependencyInjection.IscsiHostHealthCheckServiceCollectionExtensions",
+        "Microsoft.Extensions.DependencyInjection.HostCheckComposition",
+    ];
 
     /// <summary>
     /// The shared vocabulary every layer may name: the public model in the root namespace (connection info, paths,

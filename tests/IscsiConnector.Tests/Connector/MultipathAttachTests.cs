@@ -52,10 +52,10 @@ public sealed class MultipathAttachTests : IDisposable
         attachment.Devices.Select(d => d.Name).Should().BeEquivalentTo("sda", "sdb");
         attachment.Portals.Should().OnlyContain(p => p.Outcome == LoginOutcome.LoggedIn);
         attachment.ToDictionary().Should().Contain("multipath_id", UdevWwn);
-        _f.CountOf("iscsiadm").Should().Be(6, "three per portal");
+        _f.CountOf("iscsiadm").Should().Be(8, "four per portal: new, update, login, then node.startup=automatic");
         _f.Commands.Where(c => c.FileName == "multipathd").Select(c => c.ToDisplayString())
             .Should().BeEquivalentTo("multipathd add path /dev/sda", "multipathd add path /dev/sdb");
-        _f.Commands.Should().HaveCount(8);
+        _f.Commands.Should().HaveCount(10);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class MultipathAttachTests : IDisposable
         // "multipathd add path" is needed. For comparison docs/connector.md counts os-brick's single-portal attach
         // at 8 processes (its multipath flow was not counted there).
         _f.Host.RenderInvocations().Split('\n').Should().OnlyContain(l => l.StartsWith("iscsiadm ", StringComparison.Ordinal));
-        _f.Host.ProcessStartCount.Should().Be(6);
+        _f.Host.ProcessStartCount.Should().Be(8);
     }
 
     [Fact]
@@ -276,9 +276,13 @@ public sealed class MultipathAttachTests : IDisposable
 
         attachment.Devices.Should().HaveCount(2);
         attachment.Path.Should().Be("/dev/dm-0");
-        _f.IscsiAdmOperations().Should().StartWith(["127.0.0.1:3260 -o new", "127.0.0.1:3260 -o update", "127.0.0.1:3260 --discover"]);
-        _f.IscsiAdmOperations().Should().NotContain(o => o.StartsWith("127.0.0.2:3260 -o new", StringComparison.Ordinal), "discovery created that record already");
-        _f.Host.ReadAllText("/etc/iscsi/send_targets/127.0.0.1,3260/st_config").Should().Contain("discovery.sendtargets.timeo.login_timeout = 5");
+        // Discovery through a record of its own (short timeouts), printed only ("-o nonpersistent"), then deleted: the
+        // attach creates exactly the records of the paths it uses (issue 12, items 6 and 10).
+        _f.IscsiAdmOperations().Should().StartWith(["127.0.0.1:3260 -o new", "127.0.0.1:3260 -o update", "127.0.0.1:3260 --discover", "127.0.0.1:3260 -o delete"]);
+        _f.Commands.Single(c => c.ArgumentValues.Contains("--discover")).ArgumentValues.Should().EndWith(["-o", "nonpersistent"]);
+        _f.Commands.Single(c => c.ArgumentValues.Contains("discoverydb") && c.ArgumentValues.Contains("update")).ArgumentValues.Should().ContainInOrder("discovery.sendtargets.timeo.login_timeout", "5");
+        _f.IscsiAdmOperations().Should().Contain("127.0.0.2:3260 -o new");
+        _f.Host.NodeRecords.Select(r => r.Portal).Should().BeEquivalentTo(["127.0.0.1:3260", "127.0.0.2:3260"]);
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public sealed class OptionsAndRegistrationTests
         { "LoginTimeout", o => o.LoginTimeout = TimeSpan.Zero },
         { "Transport", o => o.Transport = "-o" },
         { "Transport", o => o.Transport = string.Empty },
-        { "RootHelper", o => o.RootHelper = "sudo -n" },
+        { "RootHelper", o => o.RootHelper = ["sudo -n"] },
+        { "RootHelper", o => o.RootHelper = ["-n", "sudo"] },
         { "LockDirectory", o => o.LockDirectory = "relative/dir" },
         { "ProbeTimeout", o => { o.ProbePortals = true; o.ProbeTimeout = TimeSpan.FromSeconds(10); } },
         { "InitialLoginRetryMax", o => o.InitialLoginRetryMax = -1 },
@@ -51,6 +52,18 @@ public sealed class OptionsAndRegistrationTests
         act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(name);
     }
 
+    [Theory]
+    [InlineData("sudo -n")]
+    [InlineData("sudo nova-rootwrap /etc/nova/rootwrap.conf")]
+    public void Create_DocumentedRootHelpers_AreAccepted(string commandLine)
+    {
+        var options = new IscsiConnectorOptions { RootHelper = [.. global::IscsiConnector.Execution.RootHelperCommandLine.Parse(commandLine)] };
+
+        var act = () => IscsiConnectorFactory.Create(options, new SimulatedIscsiHost());
+
+        act.Should().NotThrow("the options' own documented examples must be valid");
+    }
+
     [Fact]
     public async Task AddIscsiConnector_UserSeamsRegisteredFirst_Win()
     {
@@ -66,7 +79,8 @@ public sealed class OptionsAndRegistrationTests
         var attachment = await provider.GetRequiredService<IVolumeConnector>().ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
         attachment.Path.Should().Be("/dev/sda");
-        host.ProcessStartCount.Should().Be(3);
+        host.RenderInvocations().Split('\n')[0].Should().Be("iscsiadm --version", "the host check runs first, through the registered executor");
+        host.ProcessStartCount.Should().Be(5, "the host check, then -o new, -o update, --login and node.startup=automatic after the login");
         host.HeldLocks.Should().BeEmpty("the lock was taken in the simulated host's memory, so the directory never had to exist");
         Directory.Exists("/nonexistent/iscsi-di-tests").Should().BeFalse();
     }

@@ -51,7 +51,7 @@ public sealed class OpenIscsiHelpersTests
         executor.Setup(e => e.ExecuteAsync(It.IsAny<CommandSpec>(), It.IsAny<CancellationToken>()))
             .Callback<CommandSpec, CancellationToken>((c, _) => seen.Add(c))
             .ReturnsAsync(new CommandResult(24, string.Empty, "iscsiadm: login failed", TimeSpan.Zero));
-        var runner = new CommandRunner(executor.Object, new IscsiConnectorOptions { RootHelper = "sudo" }.CommandTimeout);
+        var runner = new CommandRunner(executor.Object, new IscsiConnectorOptions { RootHelper = ["sudo"] }.CommandTimeout);
         var command = new CommandSpec("iscsiadm", ["-v", CommandArgument.Secret("pw-123")]);
 
         var act = () => runner.RunAsync(command, CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class OpenIscsiHelpersTests
     public async Task CreateProcessExecutor_RootHelperOption_PrefixesEveryCommand()
     {
         // "env NAME=value" stands in for "sudo -n": a helper that runs the rest of the line.
-        var executor = IscsiConnectorFactory.CreateProcessExecutor(new IscsiConnectorOptions { RootHelper = "env ROOT_HELPER_SEEN=yes" }, null);
+        var executor = IscsiConnectorFactory.CreateProcessExecutor(new IscsiConnectorOptions { RootHelper = ["env", "ROOT_HELPER_SEEN=yes"] }, null);
 
         var result = await executor.ExecuteAsync(new CommandSpec("/bin/sh", "-c", "echo $ROOT_HELPER_SEEN"));
 

@@ -133,7 +133,8 @@ public sealed class LockDirectorySecurityTests : IDisposable
         Directory.CreateDirectory(directory);
         File.SetUnixFileMode(directory, Private | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         var executor = new FakeCommandExecutor();
-        var connector = IscsiConnectorFactory.Create(new IscsiConnectorOptions { LockDirectory = directory }, executor);
+        // The host check would read this machine's /proc (no iscsid here) and run iscsiadm --version first: off, to see the lock rule alone.
+        var connector = IscsiConnectorFactory.Create(new IscsiConnectorOptions { LockDirectory = directory, CheckHostBeforeAttach = false }, executor);
 
         var act = () => connector.ConnectVolumeAsync(new ConnectionInfo { Primary = new IscsiPath(new IscsiPortal("127.0.0.1"), "iqn.2024-01.test:disk1", 1) });
 

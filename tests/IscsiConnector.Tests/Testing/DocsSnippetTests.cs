@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace IscsiConnector.Tests.Testing;
 
 /// <summary>
-/// Every <c>```csharp</c> block of docs/testing.md compiled as written — a top-level program with its own
+/// Every <c>```csharp</c> block of docs/testing.md and docs/telemetry.md compiled as written — a top-level program with its own
 /// <c>using</c>s, against the IscsiConnector, IscsiConnector.Testing and FluentAssertions assemblies — and run. A
 /// snippet that no longer compiles, or whose assertions fail, fails here; there is no second copy to drift.
 /// </summary>
@@ -23,33 +23,61 @@ public sealed partial class DocsSnippetTests
         return [.. platform.Concat(packages).Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p))];
     });
 
-    public static TheoryData<string> SnippetNames => [.. Snippets().Keys];
+    // docs/telemetry.md's reader has also referenced OpenTelemetry (with its hosting extensions and in-memory exporter)
+    // and Microsoft.Extensions.DependencyInjection/Diagnostics: those assemblies, as this test project resolved them.
+    private static readonly Lazy<MetadataReference[]> TelemetryReferences = new(() =>
+        [.. References.Value, .. Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
+            .Where(f => Path.GetFileName(f).StartsWith("OpenTelemetry", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
+            .Where(f => !References.Value.OfType<PortableExecutableReference>().Any(r => Path.GetFileName(r.FilePath) == Path.GetFileName(f)))
+            .Select(f => MetadataReference.CreateFromFile(f))]);
+
+    private static readonly string[] Documents = ["docs/testing.md", "docs/telemetry.md"];
+
+    public static TheoryData<string, string> SnippetNames
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var document in Documents)
+            {
+                foreach (var name in Snippets(document).Keys)
+                {
+                    data.Add(document, name);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Fact]
     public void Docs_HaveTheSnippetsThisClassKnows_EachNamedAndWithItsUsings()
     {
-        var snippets = Snippets();
-
-        snippets.Keys.Should().BeEquivalentTo(["fake-executor", "simulated-host", "connector", "dead-portal", "scenario"]);
-        snippets.Should().OnlyContain(s => s.Value.StartsWith("using ", StringComparison.Ordinal), "a snippet pasted into a file must compile as it stands");
-        CodeBlocks().Should().HaveCount(snippets.Count, "every C# block of docs/testing.md is a named, tested snippet");
+        Snippets("docs/testing.md").Keys.Should().BeEquivalentTo(["fake-executor", "simulated-host", "connector", "dead-portal", "scenario"]);
+        Snippets("docs/telemetry.md").Keys.Should().BeEquivalentTo(["opentelemetry"]);
+        foreach (var document in Documents)
+        {
+            var snippets = Snippets(document);
+            snippets.Should().OnlyContain(s => s.Value.StartsWith("using ", StringComparison.Ordinal), "a snippet pasted into a file must compile as it stands");
+            CodeBlocks(document).Should().HaveCount(snippets.Count, $"every C# block of {document} is a named, tested snippet");
+        }
     }
 
     [Theory]
     [MemberData(nameof(SnippetNames))]
-    public async Task Snippet_CompilesAsWrittenAndRuns(string name)
+    public async Task Snippet_CompilesAsWrittenAndRuns(string document, string name)
     {
-        var code = Snippets()[name];
+        var code = Snippets(document)[name];
         var compilation = CSharpCompilation.Create(
             "snippet_" + name.Replace('-', '_'),
             [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest))],
-            References.Value,
+            document.EndsWith("telemetry.md", StringComparison.Ordinal) ? TelemetryReferences.Value : References.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
 
         var emitted = compilation.Emit(image);
 
-        emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Should().BeEmpty($"docs/testing.md snippet '{name}' must compile as written");
+        emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Should().BeEmpty($"{document} snippet '{name}' must compile as written");
         image.Position = 0;
         var context = new AssemblyLoadContext(name, isCollectible: true);
         try
@@ -63,7 +91,7 @@ public sealed partial class DocsSnippetTests
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            throw new InvalidOperationException($"docs/testing.md snippet '{name}' failed when run: {e.InnerException.Message}", e.InnerException);
+            throw new InvalidOperationException($"{document} snippet '{name}' failed when run: {e.InnerException.Message}", e.InnerException);
         }
         finally
         {
@@ -72,12 +100,12 @@ public sealed partial class DocsSnippetTests
     }
 
     /// <summary>The blocks under <c>&lt;!-- snippet: name --&gt;</c>, by name.</summary>
-    private static Dictionary<string, string> Snippets() =>
-        NamedSnippet().Matches(Document()).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["code"].Value);
+    private static Dictionary<string, string> Snippets(string document) =>
+        NamedSnippet().Matches(Document(document)).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["code"].Value);
 
-    private static List<string> CodeBlocks() => [.. CodeBlock().Matches(Document()).Select(m => m.Value)];
+    private static List<string> CodeBlocks(string document) => [.. CodeBlock().Matches(Document(document)).Select(m => m.Value)];
 
-    private static string Document() => File.ReadAllText(TestBed.RepositoryFile("docs/testing.md")).ReplaceLineEndings("\n");
+    private static string Document(string document) => File.ReadAllText(TestBed.RepositoryFile(document)).ReplaceLineEndings("\n");
 
     [GeneratedRegex(@"<!-- snippet: (?<name>[a-z-]+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex NamedSnippet();

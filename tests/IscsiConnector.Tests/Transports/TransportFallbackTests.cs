@@ -96,7 +96,7 @@ public sealed class TransportFallbackTests
 
         f.IfaceUses().Should().Equal(
             ("node -o new", Cxgb4), ("node -o update", Cxgb4), ("node --login", Cxgb4), ("node -o delete", Cxgb4),
-            ("node -o new", "default"), ("node -o update", "default"), ("node --login", "default"));
+            ("node -o new", "default"), ("node -o update", "default"), ("node --login", "default"), ("node -o update", "default"));
         var outcome = attachment.Portals.Should().ContainSingle().Subject;
         outcome.Outcome.Should().Be(LoginOutcome.LoggedIn);
         outcome.Iface.Should().Be("default");

@@ -15,7 +15,7 @@ public sealed class TransportFlowTests
 
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
-        f.IfaceUses().Should().Equal(("node -o new", Cxgb4), ("node -o update", Cxgb4), ("node --login", Cxgb4));
+        f.IfaceUses().Should().Equal(("node -o new", Cxgb4), ("node -o update", Cxgb4), ("node --login", Cxgb4), ("node -o update", Cxgb4));
         f.IfaceCommands.Select(c => string.Join(' ', c.ArgumentValues)).Should().Equal($"-m iface -I {Cxgb4} -o show");
         attachment.Portals.Should().ContainSingle().Which.Should().Match<PortalOutcome>(p => p.Iface == Cxgb4 && p.TransportFallback == null && p.Succeeded);
         f.Host.Sessions.Should().ContainSingle().Which.Iface.Should().Be(Cxgb4);
@@ -59,7 +59,7 @@ public sealed class TransportFlowTests
 
         var uses = f.IfaceUses();
         uses.Where(u => u.Operation.StartsWith("discoverydb", StringComparison.Ordinal)).Select(u => u.Operation)
-            .Should().Equal("discoverydb -o new", "discoverydb -o update", "discoverydb --discover");
+            .Should().Equal("discoverydb -o new", "discoverydb -o update", "discoverydb --discover", "discoverydb -o delete");
         uses.Should().OnlyContain(u => u.Iface == Cxgb4);
     }
 
@@ -88,7 +88,7 @@ public sealed class TransportFlowTests
 
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
-        f.IfaceUses().Should().Equal(("node -o new", Cxgb4), ("node -o update", Cxgb4), ("node --login", Cxgb4));
+        f.IfaceUses().Should().Equal(("node -o new", Cxgb4), ("node -o update", Cxgb4), ("node --login", Cxgb4), ("node -o update", Cxgb4));
         attachment.Portals.Single().Succeeded.Should().BeTrue();
     }
 
@@ -101,7 +101,7 @@ public sealed class TransportFlowTests
 
         await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
-        f.IfaceUses().Should().Equal(("node -o update", Cxgb4), ("node --login", Cxgb4));
+        f.IfaceUses().Should().Equal(("node -o update", Cxgb4), ("node --login", Cxgb4), ("node -o update", Cxgb4));
     }
 
     [Fact]

@@ -16,7 +16,9 @@ internal static class AttachFailure
             ? " Every portal rejected the CHAP credentials: check auth_username/auth_password against the target's account."
             : " Check that the portals are reachable from this host and that the target exports the LUN to this initiator.";
         var volume = VolumeSessions.VolumeName(info);
-        var message = $"Attaching volume {volume} failed: {what}. {string.Join(" ", failed.Select(Evidence))}{hint}";
+        var notUndone = attempts.SelectMany(a => a.UndoProblems).ToList();
+        var leftovers = notUndone.Count == 0 ? string.Empty : " Not undone: " + string.Join(" ", notUndone);
+        var message = $"Attaching volume {volume} failed: {what}. {string.Join(" ", failed.Select(Evidence))}{hint}{leftovers}";
         Log.AttachFailed(logger, volume, what);
         return new VolumeAttachException(message, outcomes);
     }

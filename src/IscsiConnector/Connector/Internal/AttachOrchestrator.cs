@@ -1,6 +1,8 @@
+using IscsiConnector.Readiness;
 using IscsiConnector.Initiator;
 using IscsiConnector.Internal;
 using IscsiConnector.PortalAttempts;
+using IscsiConnector.Telemetry;
 using IscsiConnector.Transports.Internal;
 using Microsoft.Extensions.Logging;
 
@@ -15,15 +17,29 @@ internal sealed class AttachOrchestrator(
     ITransportSelector transports,
     PortalOrder order,
     MultipathPortals multipathPortals,
-    AttachSettings settings)
+    AttachSettings settings,
+    IscsiHostCheck? hostCheck)
 {
     private readonly IIscsiInitiator _initiator = portals.Initiator;
     private readonly ILogger _logger = portals.Logger;
 
-    public Task<VolumeAttachment> ConnectAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    /// <summary>Gets a value indicating whether attaches log into every portal at once (the mode the attach metrics are tagged with).</summary>
+    public bool UsesMultipath => settings.UseMultipath;
+
+    public async Task<VolumeAttachment> ConnectAsync(ConnectionInfo info, CancellationToken cancellationToken)
     {
         var start = portals.Time.GetTimestamp();
-        return settings.UseMultipath ? ConnectMultipathAsync(info, start, cancellationToken) : ConnectFailoverAsync(info, start, cancellationToken);
+
+        // A host without iscsid, iscsiadm or multipathd would fail every portal alike, slowly, and look like a dead
+        // array: say what is missing before the first record or login instead.
+        if (hostCheck is not null)
+        {
+            await hostCheck.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return settings.UseMultipath
+            ? await ConnectMultipathAsync(info, start, cancellationToken).ConfigureAwait(false)
+            : await ConnectFailoverAsync(info, start, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<VolumeAttachment> ConnectFailoverAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)
@@ -32,6 +48,7 @@ internal sealed class AttachOrchestrator(
         var probed = await order.ForFailoverAsync(info.FailoverOrder, cancellationToken).ConfigureAwait(false);
         var paths = probed.Paths;
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, false);
+        ConnectorActivities.AttachStarted(paths.Count, multipath: false);
         var attempts = NewAttempts(info, paths, transport, existedBefore: null);
         for (var i = 0; i < attempts.Count; i++)
         {
@@ -64,6 +81,8 @@ internal sealed class AttachOrchestrator(
             if (i + 1 < attempts.Count)
             {
                 Log.FailingOver(_logger, attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
+                ConnectorActivities.FailingOver(attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
+                portals.Metrics.Attach.FailedOver();
             }
         }
 
@@ -80,6 +99,7 @@ internal sealed class AttachOrchestrator(
         var transport = await transports.SelectAsync(cancellationToken).ConfigureAwait(false);
         var (paths, existedBefore) = await multipathPortals.ForAsync(info, transport, cancellationToken).ConfigureAwait(false);
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, true);
+        ConnectorActivities.AttachStarted(paths.Count, multipath: true);
         var attempts = NewAttempts(info, paths, transport, existedBefore);
         var sessions = settings.ProbePortals && attempts.Count > 1 ? await _initiator.GetSessionsAsync([info.Primary.Iqn, .. paths.Select(p => p.Iqn)], cancellationToken).ConfigureAwait(false) : null;
         using var gate = new SemaphoreSlim(settings.MaxParallelLogins, settings.MaxParallelLogins);
@@ -108,10 +128,10 @@ internal sealed class AttachOrchestrator(
             await Task.WhenAll(tasks).ConfigureAwait(false);
             return await FinishMultipathAsync(info, attempts, start, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or IscsiCommandException or IOException)
+        catch (Exception)
         {
-            // Attempts still running undo themselves; the finished ones are undone here, so that a cancelled
-            // or broken multipath attach leaves nothing half-attached.
+            // Whatever the failure (not only the expected kinds): attempts still running undo themselves; the
+            // finished ones are undone here, so that a cancelled or broken multipath attach leaves nothing half-attached.
             await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))).ConfigureAwait(false);
             foreach (var attempt in attempts.Where(a => a.Succeeded))
             {
@@ -133,6 +153,7 @@ internal sealed class AttachOrchestrator(
         }
 
         var working = attempts.Where(a => a.Succeeded).ToList();
+        portals.Metrics.Attach.MultipathPaths(up: working.Count, down: attempts.Count - working.Count);
         if (working.Count == 0)
         {
             throw AttachFailure.Create(_logger, info, attempts, "no portal produced the volume's device");

@@ -9,6 +9,7 @@ namespace IscsiConnector.Connector.Internal;
 /// <summary>Disconnect: map flush, disk flush and removal, then logout only of sessions no other LUN uses.</summary>
 internal sealed class Detacher(
     IIscsiInitiator initiator,
+    LeftoverRecords leftovers,
     VolumeSessions sessions,
     TargetLocks locks,
     ConnectorPipelines pipelines,
@@ -22,6 +23,7 @@ internal sealed class Detacher(
         var disks = VolumeSessions.Disks(found);
 
         var map = disks.Count > 0 ? initiator.FindMultipath(disks) : null;
+        VolumeIdentity.Verify(attachment, found, map, initiator.DevicePath, state, logger);
         string? unflushedMap = null;
         if (map is not null)
         {
@@ -81,6 +83,8 @@ internal sealed class Detacher(
             await TryFlushAsync(state, $"Flushing multipath map {unflushedMap} again", t => initiator.FlushMultipathAsync(unflushedMap, t), cancellationToken).ConfigureAwait(false);
         }
 
+        await leftovers.RemoveAsync(info, state, logger, cancellationToken).ConfigureAwait(false);
+
         return state.Finish();
     }
 
@@ -90,9 +94,9 @@ internal sealed class Detacher(
         {
             try
             {
-                initiator.RemoveDisk(disk);
+                await initiator.RemoveDiskAsync(disk, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or IscsiCommandException)
             {
                 state.Problem(logger, $"Removing /dev/{disk} failed: {e.Message}");
             }

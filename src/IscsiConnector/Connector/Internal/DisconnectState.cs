@@ -16,6 +16,8 @@ internal sealed class DisconnectState(DisconnectOptions options)
 
     public List<string> Problems { get; } = [];
 
+    public List<string> Warnings { get; } = [];
+
     public string? FlushedMap { get; set; }
 
     public Exception? FirstError { get; private set; }
@@ -37,6 +39,7 @@ internal sealed class DisconnectState(DisconnectOptions options)
             LoggedOut = LoggedOut.ToList(),
             KeptSessions = Kept.ToList(),
             Problems = Problems.ToList(),
+            Warnings = Warnings.ToList(),
         };
         if (Problems.Count > 0 && !Options.IgnoreErrors)
         {

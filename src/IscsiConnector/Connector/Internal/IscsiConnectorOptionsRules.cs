@@ -44,9 +44,13 @@ internal sealed class IscsiConnectorOptionsRules : IValidateOptions<IscsiConnect
 
         CheckWord(failures, nameof(options.Transport), options.Transport);
         TransportOptionsRules.Check(failures, options);
-        if (options.RootHelper is not null)
+        if (options.RootHelper is null)
         {
-            CheckWord(failures, nameof(options.RootHelper), options.RootHelper);
+            failures.Add("RootHelper must be a list (empty for none), not null.");
+        }
+        else if (Execution.RootHelperCommandLine.Problem(options.RootHelper) is { } problem)
+        {
+            failures.Add($"RootHelper: {problem}");
         }
 
         if (!string.IsNullOrEmpty(options.LockDirectory) && !Path.IsPathFullyQualified(options.LockDirectory))

@@ -1,5 +1,6 @@
 using IscsiConnector.Initiator;
 using IscsiConnector.Internal;
+using IscsiConnector.Locking.Internal;
 using IscsiConnector.Transports;
 using IscsiConnector.Transports.Internal;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace IscsiConnector.Connector.Internal;
 
 /// <summary>The portals of a multipath attach, finding more with SendTargets when it was given only one (the Cinder spec "Enhance iSCSI multipath support").</summary>
-internal sealed class MultipathPortals(IIscsiInitiator initiator, AttachSettings settings, ILogger logger)
+internal sealed class MultipathPortals(IIscsiInitiator initiator, TargetLocks locks, AttachSettings settings, ILogger logger)
 {
+    /// <summary>Stands in for a target name in the lock of a portal's discovery record (no IQN has this form).</summary>
+    private const string DiscoveryLockName = "sendtargets-discovery";
+
     /// <summary>
     /// The portals to log into. With a single portal and discovery on, SendTargets adds the same target on other
     /// portals (tgtd only reports the portal asked, so often nothing is added). Returns which records existed
@@ -23,16 +27,19 @@ internal sealed class MultipathPortals(IIscsiInitiator initiator, AttachSettings
         }
 
         var primary = paths[0];
-        var before = initiator.ListNodePortals(primary.Iqn);
+        var before = await initiator.ListNodePortalsAsync(primary.Iqn, cancellationToken).ConfigureAwait(false);
         Func<IscsiPath, bool> existedBefore = p => before.Any(b => b.SameAddressAs(p.Portal));
         IReadOnlyList<IscsiPath> discovered;
         try
         {
+            // One discovery per portal at a time, across processes: the discovery record an attach creates is deleted
+            // when it is done, which would pull it away from another attach's discovery.
+            await using var held = (await locks.AcquireAsync(primary.Portal, DiscoveryLockName, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             discovered = await DiscoverWithFallbackAsync(transport, primary, info.DiscoveryChap, cancellationToken).ConfigureAwait(false);
         }
-        catch (IscsiCommandException e)
+        catch (Exception e) when (e is IscsiCommandException or TimeoutException)
         {
-            Log.PortalFailed(logger, primary.Portal.Address, primary.Iqn, primary.Lun, e.IsAuthenticationFailure ? PortalFailureKind.AuthenticationFailed : PortalFailureKind.LoginFailed, "SendTargets discovery failed, using the given portal only: " + e.Message);
+            Log.PortalFailed(logger, primary.Portal.Address, primary.Iqn, primary.Lun, e is IscsiCommandException { IsAuthenticationFailure: true } ? PortalFailureKind.AuthenticationFailed : PortalFailureKind.LoginFailed, "SendTargets discovery failed, using the given portal only: " + e.Message);
             return (paths, existedBefore);
         }
 

@@ -38,7 +38,7 @@ internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions se
 
         foreach (var disk in disks)
         {
-            initiator.RescanDisk(disk);
+            await initiator.RescanDiskAsync(disk, cancellationToken).ConfigureAwait(false);
         }
 
         var map = initiator.FindMultipath(disks);
@@ -57,7 +57,7 @@ internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions se
         var multipath = useMultipath && await initiator.IsMultipathRunningAsync(cancellationToken).ConfigureAwait(false);
         return new ConnectorProperties
         {
-            Initiator = initiator.GetInitiatorName(),
+            Initiator = await initiator.GetInitiatorNameAsync(cancellationToken).ConfigureAwait(false),
             Host = Dns.GetHostName(),
             Ip = FirstAddress(),
             Platform = RuntimeInformation.OSArchitecture switch

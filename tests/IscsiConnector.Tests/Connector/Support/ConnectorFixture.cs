@@ -1,5 +1,6 @@
 using IscsiConnector.Connector.Internal;
 using IscsiConnector.Execution;
+using IscsiConnector.Telemetry;
 using IscsiConnector.Testing;
 using IscsiConnector.Testing.Simulation;
 using Microsoft.Extensions.Logging;
@@ -32,11 +33,13 @@ internal sealed class ConnectorFixture : IDisposable
         Time = new SimulatedTimeProvider();
         Host = host?.Invoke(Time) ?? new SimulatedIscsiHost(Time);
         Logs = new ConnectorLogCapture();
-        Options = new IscsiConnectorOptions();
+        // The flow tests count and order commands exactly; the host check in front of an attach (one iscsiadm --version)
+        // has tests of its own (HostCheck/AttachHostCheckTests), so here it is off unless a test turns it on.
+        Options = new IscsiConnectorOptions { CheckHostBeforeAttach = false };
         configure?.Invoke(Options);
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         Connector = probe is not null
-            ? IscsiConnectorFactory.Build(Options, Host, Host, Time, _loggerFactory, probe)
+            ? IscsiConnectorFactory.Build(Options, Host, Host, Time, _loggerFactory, ConnectorMetrics.For(null), probe)
             : executor is not null
                 ? IscsiConnectorFactory.Create(Options, executor(Host), Host, Time, _loggerFactory)
                 : Host.CreateConnector(Options, _loggerFactory);

@@ -49,23 +49,19 @@ internal sealed class AttachOrchestrator(
         var paths = probed.Paths;
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, false);
         ConnectorActivities.AttachStarted(paths.Count, multipath: false);
+        // The probe put each dead portal behind the first one that answered: a failover decided before any login.
+        foreach (var dead in probed.Unreachable.Keys)
+        {
+            FailingOver(dead.Portal.Address, paths[0].Portal.Address);
+        }
+
         var attempts = NewAttempts(info, paths, transport, existedBefore: null);
         for (var i = 0; i < attempts.Count; i++)
         {
             await attempts[i].RunAsync(cancellationToken).ConfigureAwait(false);
             if (attempts[i].Succeeded)
             {
-                foreach (var skipped in attempts.Skip(i + 1))
-                {
-                    if (probed.Unreachable.TryGetValue(skipped.Path, out var probeTime))
-                    {
-                        skipped.Unreachable(probeTime);
-                    }
-                    else
-                    {
-                        skipped.NotTried($"Not tried: {attempts[i].Path.Portal.Address} succeeded first.");
-                    }
-                }
+                probed.ReportNotTried(attempts.Skip(i + 1), attempts[i]);
 
                 var winner = attempts[i];
                 return Succeeded(info, start, new VolumeAttachment
@@ -80,9 +76,7 @@ internal sealed class AttachOrchestrator(
 
             if (i + 1 < attempts.Count)
             {
-                Log.FailingOver(_logger, attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
-                ConnectorActivities.FailingOver(attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
-                portals.Metrics.Attach.FailedOver();
+                FailingOver(attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
             }
         }
 
@@ -181,6 +175,13 @@ internal sealed class AttachOrchestrator(
             Devices = working.Select(a => a.ToDevice()).ToList(),
             Portals = attempts.Select(a => a.ToOutcome()).ToList(),
         });
+    }
+
+    private void FailingOver(string from, string to)
+    {
+        Log.FailingOver(_logger, from, to);
+        ConnectorActivities.FailingOver(from, to);
+        portals.Metrics.Attach.FailedOver();
     }
 
     private List<PortalAttempt> NewAttempts(ConnectionInfo info, IEnumerable<IscsiPath> paths, TransportSelection transport, Func<IscsiPath, bool>? existedBefore)

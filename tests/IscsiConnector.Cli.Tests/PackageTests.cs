@@ -21,7 +21,7 @@ public sealed class PackageTests
         try
         {
             // --no-build: the test run already built the tool; rebuilding here would race with the other tests running it.
-            var pack = await Tool.RunProgramAsync("dotnet", ["pack", "samples/IscsiConnector.Cli/IscsiConnector.Cli.csproj", "--no-build", "-c", Tool.Configuration, "-o", feed], timeout: TimeSpan.FromMinutes(3));
+            var pack = await Tool.RunProgramAsync("dotnet", ["pack", "src/IscsiConnector.Cli/IscsiConnector.Cli.csproj", "--no-build", "-c", Tool.Configuration, "-o", feed], timeout: TimeSpan.FromMinutes(3));
             pack.ExitCode.Should().Be(0, pack.ToString());
             Directory.GetFiles(feed, "IscsiConnector.Cli.*.nupkg").Should().ContainSingle(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
 

@@ -13,7 +13,7 @@ problem() { problems+=("$1"); echo "  FAIL: $1"; }
 
 repo_url=https://github.com/iscsi-connector/IscsiConnector
 echo "--> packing into $work/feed"
-for project in src/IscsiConnector src/IscsiConnector.Testing samples/IscsiConnector.Cli; do
+for project in src/IscsiConnector src/IscsiConnector.Testing src/IscsiConnector.Cli; do
     dotnet pack "$project" -c Release -o "$work/feed" --nologo -v quiet || problem "dotnet pack $project failed"
 done
 
@@ -52,7 +52,7 @@ if ! command -v clang >/dev/null || ! command -v ld.lld >/dev/null || ! dpkg -s 
         problem "clang, lld and zlib1g-dev are needed for NativeAOT (apt-get install clang lld zlib1g-dev, as root)"
     fi
 fi
-if dotnet publish samples/IscsiConnector.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" --nologo -v quiet >"$work/publish.log" 2>&1; then
+if dotnet publish src/IscsiConnector.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" --nologo -v quiet >"$work/publish.log" 2>&1; then
     grep -E 'warning (IL|AOT)' "$work/publish.log" && problem "NativeAOT publish has trim/AOT warnings (above)"
     exe="$work/aot/iscsi-connector"
     version=$("$exe" --version) && echo "  ok: native --version: $version" || problem "native --version failed"

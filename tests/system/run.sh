@@ -138,10 +138,10 @@ if [[ -n ${TESTBED_CLI:-} ]]; then
     TESTBED_CLI=$(readlink -f "$TESTBED_CLI")
     cli_ok=1
 elif [[ $mode == bench ]] || { [[ $mode == scenarios ]] && printf '%s\n' "${selection[@]}" | grep -qv '^0$'; }; then
-    log "publishing samples/IscsiConnector.Cli"
+    log "publishing src/IscsiConnector.Cli"
     # ReadyToRun: under TCG every JIT compilation is emulated, and precompiled code starts the tool
     # in roughly half the time (each scenario starts it several times).
-    if dotnet publish "$repo/samples/IscsiConnector.Cli/IscsiConnector.Cli.csproj" -c Release \
+    if dotnet publish "$repo/src/IscsiConnector.Cli/IscsiConnector.Cli.csproj" -c Release \
         -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
         -o "$work/cli" --nologo -v quiet >"$work/run/publish.log" 2>&1; then
         if dotnet "$cli_dll" connect --help 2>&1 | grep -q -- '--connection-info'; then

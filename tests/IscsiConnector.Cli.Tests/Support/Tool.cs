@@ -10,7 +10,7 @@ public static class Tool
 
     public static string Configuration { get; } = Metadata("Configuration");
 
-    public static string ToolDirectory { get; } = Path.Combine(RepositoryRoot, "samples", "IscsiConnector.Cli", "bin", Configuration, "net10.0");
+    public static string ToolDirectory { get; } = Path.Combine(RepositoryRoot, "src", "IscsiConnector.Cli", "bin", Configuration, "net10.0");
 
     public static string ToolPath { get; } = Path.Combine(ToolDirectory, "iscsi-connector.dll");
 

@@ -24,7 +24,7 @@ for what in "$@"; do
                     log "no clang: the CLI is not published NativeAOT"; echo "CLI_AOT="; continue
                 fi
             fi
-            if dotnet publish "$repo/samples/IscsiConnector.Cli/IscsiConnector.Cli.csproj" -c Release -r linux-x64 \
+            if dotnet publish "$repo/src/IscsiConnector.Cli/IscsiConnector.Cli.csproj" -c Release -r linux-x64 \
                 -p:PublishAot=true "${linker[@]}" -o "$work/cli-aot" --nologo -v quiet >"$work/cli-aot.publish.log" 2>&1 &&
                 "$work/cli-aot/iscsi-connector" connect --help 2>&1 | grep -q -- '--connection-info'; then
                 echo "CLI_AOT=$work/cli-aot/iscsi-connector"

@@ -46,7 +46,7 @@ compgen -G "/usr/lib/x86_64-linux-gnu/qemu/block-iscsi.so" >/dev/null ||
 if [[ -n ${ISCSI_CONNECTOR_CLI:-} ]]; then
     read -r -a cli_cmd <<<"$ISCSI_CONNECTOR_CLI"
 else
-    dll="$repo/samples/IscsiConnector.Cli/bin/Release/net10.0/iscsi-connector.dll"
+    dll="$repo/src/IscsiConnector.Cli/bin/Release/net10.0/iscsi-connector.dll"
     [[ -f $dll ]] || skip "the CLI is not built ($dll); run dotnet build -c Release first"
     cli_cmd=(dotnet "$dll")
 fi

@@ -55,6 +55,11 @@ public sealed partial class ConnectionInfo
             writer.WriteString(ConnectionInfoKeys.VolumeId, VolumeId);
         }
 
+        if (Primary.Addressing != LunAddressing.Sam2)
+        {
+            writer.WriteString(ConnectionInfoKeys.AddressingMode, LunAddressingNames.Name(Primary.Addressing));
+        }
+
         WriteChap(writer, Chap, AuthPrefix);
         WriteChap(writer, DiscoveryChap, DiscoveryAuthPrefix);
         foreach (var (key, value) in AdditionalData)

@@ -155,11 +155,14 @@ internal sealed class SessionState(int id, int hostNumber, NodeRecord node)
     private static bool IsChap(NodeRecord node) => string.Equals(node.Get("node.session.auth.authmethod"), "CHAP", StringComparison.OrdinalIgnoreCase);
 }
 
-internal sealed class ScsiDevice(SessionState session, LunDef lun)
+internal sealed class ScsiDevice(SessionState session, LunDef lun, int hostLun)
 {
     public SessionState Session { get; } = session;
 
     public LunDef Lun { get; } = lun;
+
+    /// <summary>The number the host gave the LUN when it scanned it (flat space addressing above 255: 16384 + LUN).</summary>
+    public int HostLun { get; } = hostLun;
 
     public string? DiskName { get; set; }
 
@@ -171,7 +174,12 @@ internal sealed class ScsiDevice(SessionState session, LunDef lun)
 
     public DateTimeOffset LinksVisibleAt { get; init; }
 
-    public string Hctl => string.Join(':', Session.HostNumber, 0, 0, Lun.Lun);
+    public string Hctl => string.Join(':', Session.HostNumber, 0, 0, HostLun);
+
+    /// <summary>The LUN as udev's path_id writes it in a by-path name (<c>format_lun_number</c>).</summary>
+    public string ByPathLun => HostLun < 256
+        ? HostLun.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0x{HostLun & 0xffff:x4}{(HostLun >> 16) & 0xffff:x4}00000000");
 }
 
 internal sealed class MultipathMap(string name, int dmIndex, string wwid)

@@ -77,7 +77,7 @@ internal sealed partial class IscsiAdmEmulator
                     state.Sessions.Add(sid, session);
                     if (!session.ManualScan)
                     {
-                        Kernel.Scan(state, session, lun: null);
+                        Kernel.Scan(state, session, hostLun: null);
                     }
                 }
             }

@@ -46,7 +46,7 @@ internal sealed partial class IscsiAdmEmulator
             // iscsiadm asks for a host scan only when the record's node.session.scan is auto.
             if (!session.ManualScan)
             {
-                Kernel.Scan(state, session, lun: null);
+                Kernel.Scan(state, session, hostLun: null);
             }
         }
 

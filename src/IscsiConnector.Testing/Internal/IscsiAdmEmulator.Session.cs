@@ -66,9 +66,9 @@ internal sealed partial class IscsiAdmEmulator
                 text.Append(CultureInfo.InvariantCulture, $"\t\tSID: {s.Id}\n\t\tiSCSI Connection State: {(s.State == "LOGGED_IN" ? "LOGGED IN" : "TRANSPORT WAIT")}\n\t\tiSCSI Session State: {s.State}\n\t\tInternal iscsid Session State: NO CHANGE\n");
                 text.Append("\t\t************************\n\t\tAttached SCSI devices:\n\t\t************************\n");
                 text.Append(CultureInfo.InvariantCulture, $"\t\tHost Number: {s.HostNumber}\tState: running\n");
-                foreach (var d in state.VisibleDevices.Where(d => d.Session == s).OrderBy(d => d.Lun.Lun))
+                foreach (var d in state.VisibleDevices.Where(d => d.Session == s).OrderBy(d => d.HostLun))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"\t\tscsi{s.HostNumber} Channel 00 Id 0 Lun: {d.Lun.Lun}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"\t\tscsi{s.HostNumber} Channel 00 Id 0 Lun: {d.HostLun}\n");
                     if (d.DiskName is not null)
                     {
                         text.Append(CultureInfo.InvariantCulture, $"\t\t\tAttached scsi disk {d.DiskName}\t\tState: {d.State}\n");

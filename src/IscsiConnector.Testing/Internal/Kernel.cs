@@ -6,8 +6,13 @@ namespace IscsiConnector.Testing.Internal;
 /// <summary>The SCSI midlayer, sd and multipathd of the simulated host. Every method runs under <see cref="HostState.Gate"/>.</summary>
 internal static class Kernel
 {
-    /// <summary>Scans a session's target for LUNs, as a write of <c>"0 0 L"</c> (or <c>"- - -"</c>) to <c>scsi_host/hostH/scan</c> does.</summary>
-    public static void Scan(HostState state, SessionState session, int? lun)
+    /// <summary>
+    /// Scans a session's target for LUNs, as a write of <c>"0 0 L"</c> (or <c>"- - -"</c>) to <c>scsi_host/hostH/scan</c>
+    /// does. The target decodes the host's number as tgtd does: peripheral addressing (below 16384) keeps only the low
+    /// byte, flat space addressing (16384 + n) is LUN n; a full scan uses REPORT LUNS, where tgtd gives a LUN above 255
+    /// flat space addressing. So LUN 300 is the host's 16684, and a scan of "300" reaches LUN 44.
+    /// </summary>
+    public static void Scan(HostState state, SessionState session, int? hostLun)
     {
         var target = state.FindTarget(session.Iqn);
         if (target is null || session.State != "LOGGED_IN")
@@ -15,9 +20,12 @@ internal static class Kernel
             return;
         }
 
-        foreach (var unit in target.Luns.Where(u => lun is null || u.Lun == lun).OrderBy(u => u.Lun))
+        var units = hostLun is { } asked
+            ? target.Luns.Where(u => u.Lun == TargetLun(asked)).Select(u => (Unit: u, HostLun: asked))
+            : target.Luns.Select(u => (Unit: u, HostLun: u.Lun < 256 ? u.Lun : FlatSpace + u.Lun));
+        foreach (var (unit, number) in units.OrderBy(u => u.HostLun).ToList())
         {
-            if (state.Devices.Exists(d => d.Session == session && d.Lun == unit))
+            if (state.Devices.Exists(d => d.Session == session && d.HostLun == number))
             {
                 continue;
             }
@@ -30,7 +38,7 @@ internal static class Kernel
             }
 
             var visibleAt = state.Now + state.ScanDelay;
-            var device = new ScsiDevice(session, unit)
+            var device = new ScsiDevice(session, unit, number)
             {
                 DiskName = unit.IsController ? null : AllocateDiskName(state),
                 VisibleAt = visibleAt,
@@ -43,6 +51,16 @@ internal static class Kernel
             }
         }
     }
+
+    private const int FlatSpace = 0x4000;
+
+    // tgtd's scsi_get_devid: the addressing method is the top two bits of the LUN's first byte.
+    private static int TargetLun(int hostLun) => (hostLun >> 14) switch
+    {
+        0 => hostLun & 0xff,
+        1 => hostLun & 0x3fff,
+        _ => -1,
+    };
 
     /// <summary>Removes a device, as writing <c>1</c> to <c>device/delete</c> or a logout does; multipathd drops the path.</summary>
     public static void RemoveDevice(HostState state, ScsiDevice device)

@@ -30,6 +30,7 @@ internal static class SysfsProjection
         {
             tree.Directory("/dev/disk/by-path");
             tree.Directory("/dev/disk/by-id");
+            tree.File("/run/udev/control", string.Empty);
         }
 
         foreach (var session in state.Sessions.Values)
@@ -118,7 +119,7 @@ internal static class SysfsProjection
         tree.File("/dev/" + disk, string.Empty);
         if (state.Udev && d.LinksVisibleAt <= state.Now)
         {
-            tree.Link(Invariant($"/dev/disk/by-path/ip-{d.Session.Portal.Plain}-iscsi-{d.Session.Iqn}-lun-{d.Lun.Lun}"), "/dev/" + disk);
+            tree.Link(Invariant($"/dev/disk/by-path/ip-{d.Session.Portal.Plain}-iscsi-{d.Session.Iqn}-lun-{d.ByPathLun}"), "/dev/" + disk);
             if (!state.VisibleMaps.Any(m => m.Paths.Contains(d)))
             {
                 // by-id links follow the map once one exists (captured: scsi-3… -> ../../dm-0).

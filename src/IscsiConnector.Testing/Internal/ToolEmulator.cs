@@ -77,6 +77,20 @@ internal sealed class ToolEmulator(HostState state)
             return ToolResult.Ok();
         }
 
+        if (args.Count == 2 && args[0] == "-a")
+        {
+            // multipath -a: the WWID goes to /etc/multipath/wwids (scsi_id's form: 3… is naa., 2… eui., 1… t10.).
+            var known = args[1] switch
+            {
+                ['3', .. var rest] => "naa." + rest,
+                ['2', .. var rest] => "eui." + rest,
+                ['1', .. var rest] => "t10." + rest,
+                var other => other,
+            };
+            state.KnownWwids.Add(known);
+            return ToolResult.Ok($"wwid '{args[1]}' added\n");
+        }
+
         if (args.Count >= 1 && args[0] == "-ll")
         {
             return ToolResult.Ok(string.Concat(state.VisibleMaps.Select(m =>

@@ -79,7 +79,7 @@ public static partial class IscsiConnectorFactory
             var runner = new CommandRunner(executor, options.CommandTimeout);
             // With a root helper, what only root may read or write becomes commands the helper elevates.
             var files = new PrivilegedFiles(executor, fileSystem, throughCommands: options.RootHelper.Count > 0);
-            initiator = new OpenIscsiInitiator(runner, fileSystem, files, new OpenIscsiSettings(options.Transport, options.LoginTimeout));
+            initiator = new OpenIscsiInitiator(runner, fileSystem, files, new OpenIscsiSettings(options.Transport, options.LoginTimeout, time));
             hostCheck = options.CheckHostBeforeAttach ? Microsoft.Extensions.DependencyInjection.HostCheckComposition.Create(options, executor, fileSystem, files, time, loggerFactory) : null;
             transports = new TransportSelector(
                 new IscsiIfaceManager(runner, fileSystem, transportLogger),
@@ -98,9 +98,9 @@ public static partial class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         var connector = new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, logger), new MultipathPortals(initiator, locks, attach, logger), attach, hostCheck),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, time, logger), new MultipathPortals(initiator, locks, attach, logger), attach, hostCheck),
             new Detacher(initiator, new LeftoverRecords(initiator, locks, pipelines), sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
-            new VolumeQueries(initiator, sessions, transports, options.UseMultipath, options.EnforceMultipath),
+            new VolumeQueries(initiator, sessions, locks, transports, options.UseMultipath, options.EnforceMultipath),
             new OperationTelemetry(metrics, time, logger));
         return windows ? new WindowsConnector(connector, requestedIface) : connector;
     }

@@ -43,6 +43,9 @@ internal interface IIscsiInitiator
     /// <summary>Asks the portal which targets it offers (SendTargets) and returns them as paths with <paramref name="lun"/>.</summary>
     Task<IReadOnlyList<IscsiPath>> DiscoverAsync(IscsiPortal portal, int lun, ChapCredentials? discoveryChap, CancellationToken cancellationToken);
 
+    /// <summary>The number the host gives the path's LUN (what <see cref="ScanLunAsync"/>, <see cref="FindDisk"/> and a disk's address use).</summary>
+    int HostLun(IscsiPath path) => path.ScsiLun;
+
     /// <summary>Asks the session to scan exactly one LUN.</summary>
     Task ScanLunAsync(InitiatorSession session, int lun, CancellationToken cancellationToken);
 
@@ -54,6 +57,9 @@ internal interface IIscsiInitiator
 
     /// <summary>Finds the multipath device holding any of <paramref name="disks"/>, or <see langword="null"/>.</summary>
     MultipathMap? FindMultipath(IEnumerable<string> disks);
+
+    /// <summary>Whitelists a WWID for the multipath daemon (find_multipaths strict, yes or smart otherwise skip or delay it).</summary>
+    Task AddMultipathWwidAsync(string wwid, CancellationToken cancellationToken);
 
     /// <summary>Hints the multipath daemon to (re)consider a disk as a path.</summary>
     Task HintMultipathAsync(string disk, CancellationToken cancellationToken);
@@ -87,6 +93,9 @@ internal interface IIscsiInitiator
 
     /// <summary>Gets the stable by-path link of a path's disk when one exists, or <see langword="null"/>.</summary>
     string? FindStableLink(IscsiPath path);
+
+    /// <summary>Gets a value indicating whether something on the host makes stable links for new disks (udev), so one is worth waiting for.</summary>
+    bool MakesStableLinks { get; }
 
     /// <summary>Gets the initiator's own name (IQN), or <see langword="null"/>.</summary>
     Task<string?> GetInitiatorNameAsync(CancellationToken cancellationToken);

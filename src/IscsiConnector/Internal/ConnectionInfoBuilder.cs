@@ -33,11 +33,12 @@ internal static class ConnectionInfoBuilder
         }
 
         var alternatives = Paths(data, AlternativePortals, AlternativeIqns, AlternativeLuns, primary.Iqn, primary.Lun);
+        var addressing = LunAddressingNames.Read(data.String(AddressingMode));
         return new ConnectionInfo
         {
-            Primary = primary,
-            Alternatives = alternatives?.AsReadOnly() ?? [],
-            Portals = portals?.AsReadOnly() ?? [],
+            Primary = primary with { Addressing = addressing },
+            Alternatives = LunAddressingNames.Apply(alternatives, addressing),
+            Portals = LunAddressingNames.Apply(portals, addressing),
             Chap = ChapReader.Read(data, AuthPrefix),
             DiscoveryChap = ChapReader.Read(data, DiscoveryAuthPrefix),
             VolumeId = data.String(VolumeId),

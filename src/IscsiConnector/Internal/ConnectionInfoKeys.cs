@@ -17,6 +17,7 @@ internal static class ConnectionInfoKeys
     public const string AlternativeLuns = "target_alternative_luns";
     public const string TargetDiscovered = "target_discovered";
     public const string VolumeId = "volume_id";
+    public const string AddressingMode = "addressing_mode";
     public const string AuthPrefix = "auth_";
     public const string DiscoveryAuthPrefix = "discovery_auth_";
     public const string Method = "method";
@@ -30,7 +31,7 @@ internal static class ConnectionInfoKeys
     public static HashSet<string> Modelled { get; } = new(StringComparer.Ordinal)
     {
         TargetPortal, TargetIqn, TargetLun, TargetPortals, TargetIqns, TargetLuns,
-        AlternativePortals, AlternativeIqns, AlternativeLuns, TargetDiscovered, VolumeId,
+        AlternativePortals, AlternativeIqns, AlternativeLuns, TargetDiscovered, VolumeId, AddressingMode,
         AuthPrefix + Method, AuthPrefix + Username, AuthPrefix + Password, AuthPrefix + UsernameIn, AuthPrefix + PasswordIn,
         DiscoveryAuthPrefix + Method, DiscoveryAuthPrefix + Username, DiscoveryAuthPrefix + Password,
         DiscoveryAuthPrefix + UsernameIn, DiscoveryAuthPrefix + PasswordIn,

@@ -40,8 +40,8 @@ internal static partial class Log
     [LoggerMessage(EventId = IscsiEventIds.MultipathIncomplete, Level = LogLevel.Warning, Message = "Multipath map {MapName} is returned without {Devices}: not in the map after {WaitMs} ms")]
     public static partial void MultipathIncomplete(ILogger logger, string mapName, string devices, long waitMs);
 
-    [LoggerMessage(EventId = IscsiEventIds.MultipathHintFailed, Level = LogLevel.Warning, Message = "multipathd add path {Device} failed ({Reason}); waiting for the map anyway")]
-    public static partial void MultipathHintFailed(ILogger logger, string device, string reason);
+    [LoggerMessage(EventId = IscsiEventIds.MultipathHintFailed, Level = LogLevel.Warning, Message = "{Command} failed ({Reason}); waiting for the map anyway")]
+    public static partial void MultipathHintFailed(ILogger logger, string command, string reason);
 
     [LoggerMessage(EventId = IscsiEventIds.DiscoveryFallback, Level = LogLevel.Information, Message = "Multipath with one portal: SendTargets discovery on {Portal} found {Count} path(s)")]
     public static partial void DiscoveryFallback(ILogger logger, string portal, int count);

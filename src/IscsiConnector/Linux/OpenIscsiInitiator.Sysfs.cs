@@ -75,9 +75,12 @@ internal sealed partial class OpenIscsiInitiator
     public string? FindStableLink(IscsiPath path)
     {
         // udev copies persistent_address verbatim: IPv6 is not bracketed in by-path names.
-        var link = string.Create(CultureInfo.InvariantCulture, $"/dev/disk/by-path/ip-{path.Portal.ByPathAddress}-iscsi-{path.Iqn}-lun-{path.Lun}");
+        var link = string.Create(CultureInfo.InvariantCulture, $"/dev/disk/by-path/ip-{path.Portal.ByPathAddress}-iscsi-{path.Iqn}-lun-{path.ByPathLun}");
         return _fs.Exists(link) ? link : null;
     }
+
+    /// <summary>udevd's control socket: present while udev runs (also in a container that mounts the host's /run).</summary>
+    public bool MakesStableLinks => _fs.Exists("/run/udev/control");
 
     private const string InitiatorNameFile = "/etc/iscsi/initiatorname.iscsi";
 

@@ -12,6 +12,7 @@ internal sealed partial class OpenIscsiInitiator
         _files = other._files;
         _iface = iface;
         _loginTimeout = other._loginTimeout;
+        _time = other._time;
     }
 
     public IIscsiInitiator WithIface(string iface) => iface == _iface ? this : new OpenIscsiInitiator(this, iface);

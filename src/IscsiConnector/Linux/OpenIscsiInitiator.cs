@@ -17,6 +17,7 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
     private readonly PrivilegedFiles _files;
     private readonly string _iface;
     private readonly TimeSpan _loginTimeout;
+    private readonly TimeProvider _time;
 
     /// <param name="runner">Runs iscsiadm and the other tools.</param>
     /// <param name="fileSystem">sysfs, <c>/dev</c> and <c>/etc/iscsi</c> for reads.</param>
@@ -30,6 +31,7 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
         _files = files;
         _iface = settings.Iface;
         _loginTimeout = settings.DiscoveryLoginTimeout;
+        _time = settings.Time ?? TimeProvider.System;
     }
 
     public async Task PrepareNodeAsync(IscsiPath path, bool exists, NodeSettings settings, CancellationToken cancellationToken)
@@ -84,6 +86,11 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
         }
     }
 
+    // "multipath -a" writes the WWID to /etc/multipath/wwids (os-brick does the same, check_exit_code 0 and 1); it stays
+    // there after the detach, as with os-brick: it only says the WWID is a multipath device.
+    public async Task AddMultipathWwidAsync(string wwid, CancellationToken cancellationToken) =>
+        await _runner.RunUncheckedAsync(LinuxCommands.MultipathAddWwid(wwid), cancellationToken).ConfigureAwait(false);
+
     public async Task HintMultipathAsync(string disk, CancellationToken cancellationToken) =>
         await _runner.RunUncheckedAsync(LinuxCommands.MultipathdAddPath(DevicePath(disk)), cancellationToken).ConfigureAwait(false);
 
@@ -102,7 +109,7 @@ internal sealed partial class OpenIscsiInitiator : IIscsiInitiator
         _runner.RunAsync(LinuxCommands.BlockdevFlush(DevicePath(disk)), cancellationToken);
 
     public Task ResizeMultipathAsync(string mapName, CancellationToken cancellationToken) =>
-        _runner.RunAsync(LinuxCommands.MultipathdResize(mapName), cancellationToken);
+        MultipathResize.RunAsync(_runner, _time, mapName, cancellationToken);
 
     public string DevicePath(string device) => "/dev/" + device;
 }

@@ -10,7 +10,7 @@ namespace IscsiConnector.PortalAttempts;
 /// back to the default TCP iface if allowed), wait for the LUN's disk, and undo what it created when it fails,
 /// is cancelled or is rejected later. Its state is private; the orchestrator reads the outcome.
 /// </summary>
-internal sealed class PortalAttempt
+internal sealed partial class PortalAttempt
 {
     private readonly PortalAttemptServices _services;
     private readonly NodeSettings _settings;
@@ -23,7 +23,6 @@ internal sealed class PortalAttempt
     private PortalFailure? _failure;
     private string? _note;
     private TimeSpan _elapsed;
-    private readonly List<string> _undoProblems = [];
 
     // iface: the attach's iface and why it is not the configured one; existedBefore: the records before discovery (or null).
     public PortalAttempt(PortalAttemptServices services, IscsiPath path, (string Name, TransportFallbackInfo? Fallback) iface, NodeSettings settings, Func<IscsiPath, bool>? existedBefore)
@@ -115,59 +114,12 @@ internal sealed class PortalAttempt
         }
     }
 
-    /// <summary>Gets what could not be undone (a lock that timed out, a logout that failed), as sentences; empty normally.</summary>
-    public IReadOnlyList<string> UndoProblems => _undoProblems;
-
-    /// <summary>
-    /// Takes the lock and undoes what this attempt created (the orchestrator rejected or cancelled a working path).
-    /// Never throws: a lock that cannot be had in time leaves this path as it is (undoing it without the lock could
-    /// log out a session another volume is attaching through) and is reported in <see cref="UndoProblems"/>, so the
-    /// orchestrator goes on undoing the other paths.
-    /// </summary>
-    public async Task UndoAsync()
-    {
-        IAsyncDisposable lease;
-        try
-        {
-            lease = await _services.Locks.AcquireAsync(Path.Portal, Path.Iqn, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            var message = $"Could not undo {Path.Portal.Address} {Path.Iqn}: {e.Message} Its session and record are left as they are; disconnect the volume to remove them.";
-            _undoProblems.Add(message);
-            Log.CleanupFailed(_services.Logger, Path.Portal.Address, Path.Iqn, e.Message);
-            return;
-        }
-
-        await using var held = lease.ConfigureAwait(false);
-        _undoProblems.AddRange(await _undo.UndoAsync(_services, othersMayHaveJoined: true).ConfigureAwait(false));
-    }
-
-    // Within the attempt: its lock has been held since before the login.
-    private async Task UndoLockedAsync() => _undoProblems.AddRange(await _undo.UndoAsync(_services, othersMayHaveJoined: false).ConfigureAwait(false));
-
-    /// <summary>Marks a working path as unusable (e.g. another volume's WWN behind it) and undoes it.</summary>
-    public async Task RejectAsync(PortalFailureKind kind, string message)
-    {
-        Fail(new PortalFailure(kind, message));
-        LogFailure();
-        await UndoAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>Undoes a working path that the attach as a whole does not use, and says why.</summary>
-    public async Task WithdrawAsync(string why)
-    {
-        await UndoAsync().ConfigureAwait(false);
-        _outcome = LoginOutcome.Skipped;
-        _note = why;
-    }
-
     public void NotTried(string why) => _note = why;
 
     /// <summary>Marks the portal failed without a login: its reachability probe found nothing listening.</summary>
     public void Unreachable(TimeSpan probeTime)
     {
-        Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in."));
+        Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in.", IscsiErrorKind.Unreachable));
         _elapsed = probeTime;
         LogFailure(IscsiErrorKind.Unreachable);
     }
@@ -182,6 +134,9 @@ internal sealed class PortalAttempt
         Message = _failure?.Message ?? _note,
         Device = Succeeded ? Disk?.Name : null,
     };
+
+    /// <summary>Gets udev's stable link of the disk, waiting a little for udev to make it (see <see cref="StableLinkWait"/>).</summary>
+    public Task<string?> FindStableLinkAsync(CancellationToken cancellationToken) => StableLinkWait.FindAsync(_services, Path, cancellationToken);
 
     public AttachedDevice ToDevice() => new(Disk!.Name, Path, Disk.Address, _session!.Id) { Wwn = Disk.Wwn };
 
@@ -229,7 +184,7 @@ internal sealed class PortalAttempt
 
     private async Task FindDiskAsync(CancellationToken cancellationToken)
     {
-        var (disk, preexisted, failure) = await DiskWait.FindAsync(_services, _session!, Path.Lun, cancellationToken).ConfigureAwait(false);
+        var (disk, preexisted, failure) = await DiskWait.FindAsync(_services, _session!, _services.Initiator.HostLun(Path), cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             Fail(failure);

@@ -124,7 +124,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
     {
         var sessions = await initiator.GetSessionsAsync(CancellationToken.None).ConfigureAwait(false);
         var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, iface));
-        return session is not null && initiator.ListDisks(session).Any(d => d.Name != _scannedDisk && d.Address.Lun != path.Lun) ? session : null;
+        return session is not null && initiator.ListDisks(session).Any(d => d.Name != _scannedDisk && d.Address.Lun != initiator.HostLun(path)) ? session : null;
     }
 
     private async Task StepAsync(PortalAttemptServices services, List<string> problems, string what, Func<Task> step)

@@ -10,6 +10,9 @@ internal sealed partial class WindowsIscsiInitiator
     public async Task ScanLunAsync(InitiatorSession session, int lun, CancellationToken cancellationToken) =>
         await _view.ReadAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Windows reports the array's LUN (one byte; a larger one is refused before PowerShell starts).</summary>
+    public int HostLun(IscsiPath path) => path.Lun;
+
     public HostDisk? FindDisk(InitiatorSession session, int lun) => Disks(session).FirstOrDefault(d => d.Address.Lun == lun);
 
     public IReadOnlyList<HostDisk> ListDisks(InitiatorSession session) => Disks(session);
@@ -34,6 +37,9 @@ internal sealed partial class WindowsIscsiInitiator
 
         return null;
     }
+
+    /// <summary>Nothing to whitelist: MSDSM claims iSCSI disks by vendor and product (MPIO's supported hardware list).</summary>
+    public Task AddMultipathWwidAsync(string wwid, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Nothing to hint: MSDSM claims the paths itself.</summary>
     public Task HintMultipathAsync(string disk, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -74,6 +80,8 @@ internal sealed partial class WindowsIscsiInitiator
 
     /// <summary>Windows has no by-path links.</summary>
     public string? FindStableLink(IscsiPath path) => null;
+
+    public bool MakesStableLinks => false;
 
     public string DevicePath(string device) => WindowsDisks.DevicePath(device);
 

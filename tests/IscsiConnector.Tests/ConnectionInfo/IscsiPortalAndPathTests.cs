@@ -37,14 +37,28 @@ public class IscsiPortalAndPathTests
     }
 
     [Theory]
-    [InlineData(0, "0")]
-    [InlineData(255, "255")]
-    [InlineData(256, "0x0100000000000000")]
-    [InlineData(4096, "0x1000000000000000")]
-    [InlineData(16383, "0x3fff000000000000")]
-    public void ByPathLun_FollowsOsBrickFormatLunId(int lun, string expected)
+    [InlineData(0, LunAddressing.Sam, "0")]
+    [InlineData(255, LunAddressing.Sam, "255")]
+    [InlineData(256, LunAddressing.Sam, "0x0100000000000000")]
+    [InlineData(4096, LunAddressing.Sam, "0x1000000000000000")]
+    [InlineData(16383, LunAddressing.Sam, "0x3fff000000000000")]
+    [InlineData(255, LunAddressing.Sam2, "255")]
+    [InlineData(300, LunAddressing.Sam2, "0x412c000000000000")]
+    [InlineData(16383, LunAddressing.Sam2, "0x7fff000000000000")]
+    [InlineData(1, LunAddressing.Sam3Flat, "0x4001000000000000")]
+    public void ByPathLun_FollowsUdevFormatLunNumberOfTheHostsLun(int lun, LunAddressing addressing, string expected)
     {
-        new IscsiPath(new IscsiPortal("10.0.0.1"), "iqn.2010-10.org.x:v", lun).ByPathLun.Should().Be(expected);
+        new IscsiPath(new IscsiPortal("10.0.0.1"), "iqn.2010-10.org.x:v", lun) { Addressing = addressing }.ByPathLun.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(1, LunAddressing.Sam2, 1)]
+    [InlineData(300, LunAddressing.Sam2, 16684)]
+    [InlineData(300, LunAddressing.Sam, 300)]
+    [InlineData(1, LunAddressing.Sam3Flat, 16385)]
+    public void ScsiLun_IsOsBricksLunForAddressing(int lun, LunAddressing addressing, int expected)
+    {
+        new IscsiPath(new IscsiPortal("10.0.0.1"), "iqn.2010-10.org.x:v", lun) { Addressing = addressing }.ScsiLun.Should().Be(expected);
     }
 
     [Theory]

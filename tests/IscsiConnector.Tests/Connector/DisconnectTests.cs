@@ -133,7 +133,7 @@ public sealed class DisconnectTests : IDisposable
         var result = await f.Connector.DisconnectVolumeAsync(info);
 
         result.IsClean.Should().BeTrue();
-        f.CountOf("multipath").Should().Be(2);
+        f.Count("multipath", "-f").Should().Be(2);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class DisconnectTests : IDisposable
         var error = (await act.Should().ThrowAsync<VolumeDetachException>()).Which;
         error.Result.Problems.Should().ContainSingle().Which.Should().Contain("mpatha");
         error.InnerException.Should().BeOfType<IscsiCommandException>();
-        f.CountOf("multipath").Should().Be(3, "FlushRetries = 2 means three attempts");
+        f.Count("multipath", "-f").Should().Be(3, "FlushRetries = 2 means three attempts");
         f.Host.Sessions.Should().HaveCount(2);
         f.Host.MultipathMaps.Should().ContainSingle();
     }

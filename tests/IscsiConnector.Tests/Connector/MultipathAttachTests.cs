@@ -55,7 +55,8 @@ public sealed class MultipathAttachTests : IDisposable
         _f.CountOf("iscsiadm").Should().Be(8, "four per portal: new, update, login, then node.startup=automatic");
         _f.Commands.Where(c => c.FileName == "multipathd").Select(c => c.ToDisplayString())
             .Should().BeEquivalentTo("multipathd add path /dev/sda", "multipathd add path /dev/sdb");
-        _f.Commands.Should().HaveCount(10);
+        _f.Commands.Where(c => c.FileName == "multipath").Select(c => c.ToDisplayString()).Should().Equal($"multipath -a {UdevWwn}");
+        _f.Commands.Should().HaveCount(11);
     }
 
     [Fact]

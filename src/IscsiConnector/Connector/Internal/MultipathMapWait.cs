@@ -11,27 +11,28 @@ namespace IscsiConnector.Connector.Internal;
 /// </summary>
 internal static class MultipathMapWait
 {
+    /// <param name="services">The attach's services.</param>
+    /// <param name="disks">The volume's disks, one per working path.</param>
+    /// <param name="wwid">Their WWID (udev's form), to whitelist for find_multipaths; <see langword="null"/> when unknown.</param>
+    /// <param name="timeout">The multipath wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The map, or <see langword="null"/> when none appeared in time (the attach then returns the first disk).</returns>
-    public static async Task<MultipathMap?> FindAsync(PortalAttemptServices services, IReadOnlyList<string> disks, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<MultipathMap?> FindAsync(PortalAttemptServices services, IReadOnlyList<string> disks, string? wwid, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var initiator = services.Initiator;
         var map = initiator.FindMultipath(disks);
         if (map is null)
         {
-            // As os-brick: hint multipathd about every new path (it may have skipped the first one with
-            // find_multipaths), then wait for the map with backoff.
+            // As os-brick: whitelist the WWID (find_multipaths strict/yes/smart would not make a map of it otherwise,
+            // or not before a timeout), hint multipathd about every new path, then wait for the map with backoff.
+            if (wwid is not null)
+            {
+                await HintAsync(services, "multipath -a " + wwid, t => initiator.AddMultipathWwidAsync(wwid, t), cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var disk in disks)
             {
-                try
-                {
-                    await initiator.HintMultipathAsync(disk, cancellationToken).ConfigureAwait(false);
-                }
-                catch (IscsiCommandException e)
-                {
-                    // Only a hint: a busy multipathd that does not answer within the command's time limit (seen
-                    // in the bed benchmark) must not fail an attach whose logins all worked; the wait below decides.
-                    Log.MultipathHintFailed(services.Logger, disk, e.Message);
-                }
+                await HintAsync(services, "multipathd add path " + initiator.DevicePath(disk), t => initiator.HintMultipathAsync(disk, t), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -58,6 +59,20 @@ internal static class MultipathMapWait
         }
 
         return map;
+    }
+
+    // Only a hint: a busy multipathd that does not answer within the command's time limit (seen in the bed benchmark)
+    // must not fail an attach whose logins all worked; the wait for the map decides.
+    private static async Task HintAsync(PortalAttemptServices services, string what, Func<CancellationToken, Task> hint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await hint(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IscsiCommandException e)
+        {
+            Log.MultipathHintFailed(services.Logger, what, e.Message);
+        }
     }
 
     private static bool HoldsAll(MultipathMap map, IReadOnlyList<string> disks) => disks.All(d => map.Paths.Contains(d, StringComparer.Ordinal));

@@ -62,13 +62,17 @@ internal sealed class MultipathPortals(IIscsiInitiator initiator, TargetLocks lo
     {
         try
         {
-            return await initiator.WithIface(selection.Iface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false);
+            return Addressed(await initiator.WithIface(selection.Iface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false), primary);
         }
         catch (IscsiCommandException e) when (selection.Iface != IscsiTransports.DefaultIface && settings.FallBackToTcp && !e.IsAuthenticationFailure)
         {
             Log.PortalTransportFallback(logger, "Discovery", selection.Iface, primary.Portal.Address, e.Message);
             selection.FallBack(new TransportFallbackInfo(selection.Iface, IscsiTransportFailureReason.LoginFailed, "SendTargets discovery failed: " + e.Message));
-            return await initiator.WithIface(IscsiTransports.DefaultIface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false);
+            return Addressed(await initiator.WithIface(IscsiTransports.DefaultIface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false), primary);
         }
     }
+
+    // A discovered path is the same LUN of the same array: it is addressed as the primary is.
+    private static IReadOnlyList<IscsiPath> Addressed(IReadOnlyList<IscsiPath> found, IscsiPath primary) =>
+        [.. found.Select(p => p with { Addressing = primary.Addressing })];
 }

@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using IscsiConnector.Initiator;
+using IscsiConnector.Locking.Internal;
 using IscsiConnector.Transports.Internal;
 
 namespace IscsiConnector.Connector.Internal;
@@ -10,10 +11,11 @@ namespace IscsiConnector.Connector.Internal;
 /// <summary>The read-mostly operations: volume paths, extend, connector properties.</summary>
 /// <param name="initiator">The host's initiator.</param>
 /// <param name="sessions">Finds the volume's sessions and disks.</param>
+/// <param name="locks">The per-target locks extend holds.</param>
 /// <param name="transports">Reports the loaded transports.</param>
 /// <param name="useMultipath">Whether the connector attaches with multipath.</param>
 /// <param name="enforceMultipath">Whether it refuses to attach without a running multipath daemon.</param>
-internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions sessions, ITransportSelector transports, bool useMultipath, bool enforceMultipath)
+internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions sessions, TargetLocks locks, ITransportSelector transports, bool useMultipath, bool enforceMultipath)
 {
     public async Task<IReadOnlyList<string>> GetVolumePathsAsync(ConnectionInfo info, CancellationToken cancellationToken)
     {
@@ -28,7 +30,37 @@ internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions se
         return result;
     }
 
+    /// <summary>
+    /// Rescans the volume's disks and resizes its map under the locks of all its (portal, target)s, taken in one order
+    /// (attach and disconnect hold one at a time, so none waits for another in a cycle): a disconnect or an attach's undo
+    /// cannot remove a disk between its rescan and the map's resize.
+    /// </summary>
     public async Task<long> ExtendVolumeAsync(ConnectionInfo info, CancellationToken cancellationToken)
+    {
+        var targets = (await sessions.FindAsync(info, null, cancellationToken).ConfigureAwait(false))
+            .Select(p => p.Path).DistinctBy(p => (p.Portal.Host.ToUpperInvariant(), p.Portal.Port, p.Iqn.ToUpperInvariant()))
+            .OrderBy(p => p.Portal.Host, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Portal.Port).ThenBy(p => p.Iqn, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var leases = new List<IAsyncDisposable>();
+        try
+        {
+            foreach (var target in targets)
+            {
+                leases.Add(await locks.AcquireAsync(target.Portal, target.Iqn, cancellationToken).ConfigureAwait(false));
+            }
+
+            return await ExtendLockedAsync(info, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            for (var i = leases.Count - 1; i >= 0; i--)
+            {
+                await leases[i].DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<long> ExtendLockedAsync(ConnectionInfo info, CancellationToken cancellationToken)
     {
         var disks = VolumeSessions.Disks(await sessions.FindAsync(info, null, cancellationToken).ConfigureAwait(false));
         if (disks.Count == 0)

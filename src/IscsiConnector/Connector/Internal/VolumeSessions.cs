@@ -44,7 +44,7 @@ internal sealed class VolumeSessions(IIscsiInitiator initiator, VolumeSessionSet
             {
                 // The disk is looked up again rather than trusted from the attachment: a stale sdX name may
                 // since belong to another LUN.
-                result.Add(new ConnectedPath(path, session, initiator.FindDisk(session, path.Lun)));
+                result.Add(new ConnectedPath(path, session, initiator.FindDisk(session, initiator.HostLun(path))));
             }
         }
 

@@ -7,6 +7,8 @@ internal static class LinuxCommands
 {
     public static CommandSpec MultipathdAddPath(string devicePath) => new("multipathd", "add", "path", devicePath) { Timeout = TimeSpan.FromSeconds(5) };
 
+    public static CommandSpec MultipathAddWwid(string wwid) => new("multipath", "-a", wwid) { Timeout = TimeSpan.FromSeconds(10) };
+
     public static CommandSpec MultipathdShowStatus() => new("multipathd", "show", "status") { Timeout = TimeSpan.FromSeconds(10) };
 
     public static CommandSpec MultipathdResize(string mapName) => new("multipathd", "resize", "map", mapName);

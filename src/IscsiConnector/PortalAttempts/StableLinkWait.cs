@@ -22,7 +22,7 @@ internal static class StableLinkWait
             return link;
         }
 
-        return await services.Pipelines.DevicePoll.UntilAsync<string>(
+        return await services.Pipelines.LinkPoll.UntilAsync<string>(
             (_, _, _) => ValueTask.FromResult(initiator.FindStableLink(path)),
             Timeout,
             cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,9 @@ defaults {
 CONF
     rm -f /etc/multipath/wwids
     multipathd reconfigure >/dev/null
-    wait_for 10 'multipathd show config 2>/dev/null | grep -q "find_multipaths \"\?'"$1"'"'
+    # multipathd prints "yes" as "on".
+    local shown=$1; [[ $1 == yes ]] && shown='(yes|on)'
+    wait_for 10 'multipathd show config 2>/dev/null | grep -qE "find_multipaths \"?'"$shown"'"'
 }
 trap 'set_find_multipaths no' EXIT
 

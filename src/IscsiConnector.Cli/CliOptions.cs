@@ -60,6 +60,11 @@ internal sealed class CliOptions
         CustomParser = r => Number<int>(r, int.TryParse, "a whole number of seconds"),
     };
 
+    public Option<bool> NoProbe { get; } = new("--no-probe")
+    {
+        Description = "Do not probe the portals with a TCP connect first: log in strictly in the backend's order on every portal, as os-brick does.",
+    };
+
     public Option<string?> RootHelper { get; } = new("--root-helper")
     {
         Description = "Run every command through this program, split on spaces, e.g. \"sudo -n\".",
@@ -115,7 +120,7 @@ internal sealed class CliOptions
     private delegate bool TryParse<T>(string text, NumberStyles styles, IFormatProvider provider, out T value);
 
     /// <summary>The options of a command that logs in: <c>connect</c> and <c>plan</c>.</summary>
-    public Option[] Attach => [Multipath, Transport, TransportFallback, LoginTimeout];
+    public Option[] Attach => [Multipath, Transport, TransportFallback, LoginTimeout, NoProbe];
 
     /// <summary>The options that say where commands run: every command. <c>plan</c> leaves out <c>--time-scale</c> (it runs on a virtual clock).</summary>
     public Option[] Host(bool withTimeScale = true) => withTimeScale ? [RootHelper, Verbose, Simulate, Platform, TimeScale] : [RootHelper, Verbose, Simulate, Platform];

@@ -19,7 +19,7 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public async Task Check_MultipathdStopped_ExitsSevenWithTheProblemAndItsFix()
+    public async Task Check_MultipathdStopped_ExitsEightWithTheProblemAndItsFix()
     {
         var result = await Tool.RunAsync("check", "--multipath", "--simulate", Samples.Fixture("multipathd-stopped.json"), "--time-scale", "0");
 
@@ -46,5 +46,14 @@ public sealed class CheckCommandTests
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StderrLines.Last().Should().Contain("--root-helper").And.Contain("no quoting");
+    }
+
+    [Fact]
+    public async Task Check_WindowsPlatform_IsAUsageError_TheCheckIsOpenIscsis()
+    {
+        var result = await Tool.RunAsync("check", "--platform", "windows", "--simulate", Samples.PrimaryDown, "--time-scale", "0");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StderrLines.Last().Should().Contain("no Windows form");
     }
 }

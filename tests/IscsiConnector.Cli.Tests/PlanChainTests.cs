@@ -24,7 +24,7 @@ public sealed class PlanChainTests
         var chain = plan.Json().GetProperty("chain").EnumerateArray().ToList();
         chain.Select(l => l.GetProperty("portal").GetString()).Should().Equal("127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260");
         chain.Select(l => l.GetProperty("role").GetString()).Should().Equal("primary", "alternative", "alternative");
-        StepsOf(plan.Json(), "before_any_path").Should().Equal(["iscsiadm --version"], "the host check runs once, before any path is tried");
+        StepsOf(plan.Json(), "before_any_path").Should().BeEmpty("as root without a helper the host check only reads files");
         foreach (var link in chain)
         {
             var portal = link.GetProperty("portal").GetString();
@@ -39,6 +39,17 @@ public sealed class PlanChainTests
 
         chain[0].GetProperty("then").GetString().Should().Be($"next path: 127.0.0.2:3260 {Iqn} lun 1");
         chain[2].GetProperty("then").GetString().Should().Be("the attach fails: every path was tried");
+    }
+
+    [Fact]
+    public async Task Plan_WithRootHelper_ShowsTheHostChecksCommandsOnceBeforeAnyPath()
+    {
+        var plan = await Tool.RunAsync("plan", "--connection-info", Samples.Failover, "--root-helper", "sudo -n");
+
+        plan.ExitCode.Should().Be(0, plan.ToString());
+        StepsOf(plan.Json(), "before_any_path").Should().Equal(["sudo -n iscsiadm --version"],
+            "through a helper the check runs iscsiadm once (is the helper allowed?); the modelled initiator name is readable, so no cat");
+        plan.Json().GetProperty("chain").EnumerateArray().SelectMany(l => StepsOf(l, "attempt")).Should().NotContain(s => s.Contains("--version"));
     }
 
     [Fact]

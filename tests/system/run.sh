@@ -31,7 +31,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 work="$repo/.testbed"
 timeout_s=${TESTBED_TIMEOUT:-1500}
-packages=(qemu-system-x86 linux-image-amd64 busybox-static cpio kmod open-iscsi tgt multipath-tools udev nftables iproute2 jq sudo)
+# sudo: the unprivileged root-helper scenario (16); python3, libvirt-clients and libxml2-utils: the block-mode live
+# migration (15: QMP helper, virt-xml-validate, xmllint); python3-os-brick and strace: the side-by-side benchmark (90).
+packages=(qemu-system-x86 linux-image-amd64 busybox-static cpio kmod open-iscsi tgt multipath-tools udev nftables iproute2 jq sudo
+    python3 libvirt-clients libxml2-utils python3-os-brick strace)
 
 log() { echo "testbed: $*"; }
 

@@ -15,6 +15,8 @@ internal sealed record ToolSettings
 
     public TimeSpan? LoginTimeout { get; init; }
 
+    public bool NoProbe { get; init; }
+
     public IReadOnlyList<string> RootHelper { get; init; } = [];
 
     public string? LockDirectory { get; init; }
@@ -88,6 +90,7 @@ internal sealed record ToolSettings
             Transport = transport,
             TransportFallback = fallback,
             LoginTimeout = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            NoProbe = result.GetValue(options.NoProbe),
             RootHelper = SplitRootHelper(result.GetValue(options.RootHelper)),
             LockDirectory = lockDirectory,
             Verbose = result.GetValue(options.Verbose),
@@ -115,6 +118,11 @@ internal sealed record ToolSettings
         if (LoginTimeout is { } timeout)
         {
             options.LoginTimeout = timeout;
+        }
+
+        if (NoProbe)
+        {
+            options.ProbePortals = false;
         }
 
         return options;

@@ -30,6 +30,7 @@ internal static class SysfsProjection
         {
             tree.Directory("/dev/disk/by-path");
             tree.Directory("/dev/disk/by-id");
+            tree.File("/run/udev/control", string.Empty);
         }
 
         foreach (var session in state.Sessions.Values)

@@ -98,7 +98,7 @@ public static partial class IscsiConnectorFactory
             new NodeSettings(options.LoginTimeout, options.InitialLoginRetryMax, options.AutomaticStartup, options.ReplacementTimeout, Chap: null));
         var sessions = new VolumeSessions(initiator, new VolumeSessionSettings(options.UseMultipath, options.DiscoverWhenSinglePortal, requestedIface, fallBackToTcp));
         var connector = new VolumeConnector(
-            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, logger), new MultipathPortals(initiator, locks, attach, logger), attach, hostCheck),
+            new AttachOrchestrator(portals, transports, new PortalOrder(probe, attach, time, logger), new MultipathPortals(initiator, locks, attach, logger), attach, hostCheck),
             new Detacher(initiator, new LeftoverRecords(initiator, locks, pipelines), sessions, locks, pipelines, options.DeviceRemovalTimeout, logger),
             new VolumeQueries(initiator, sessions, locks, transports, options.UseMultipath, options.EnforceMultipath),
             new OperationTelemetry(metrics, time, logger));
@@ -112,30 +112,4 @@ public static partial class IscsiConnectorFactory
         executor as IPortalProbe
         ?? fileSystem as IPortalProbe
         ?? (fileSystem is PhysicalHostFileSystem || executor is ProcessCommandExecutor ? new TcpPortalProbe(time) : NoPortalProbe.Instance);
-
-    internal static void Validate(IscsiConnectorOptions options)
-    {
-        var failures = new List<string>();
-        foreach (var validator in new IValidateOptions<IscsiConnectorOptions>[] { new IscsiConnectorOptionsValidator(), new IscsiConnectorOptionsRules() })
-        {
-            var result = validator.Validate(Options.DefaultName, options);
-            if (result.Failed)
-            {
-                failures.AddRange(result.Failures ?? []);
-            }
-        }
-
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(IscsiConnectorOptions), failures);
-        }
-    }
-
-    /// <summary>Creates the real-process executor, carrying the root helper and command timeout of <paramref name="options"/>.</summary>
-    internal static ProcessCommandExecutor CreateProcessExecutor(IscsiConnectorOptions options, ILoggerFactory? loggerFactory)
-    {
-        var executorOptions = new ProcessCommandExecutorOptions { DefaultTimeout = options.CommandTimeout, RootHelper = [.. options.RootHelper] };
-
-        return new ProcessCommandExecutor(executorOptions, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ProcessCommandExecutor>());
-    }
 }

@@ -10,8 +10,8 @@ public sealed partial class IscsiConnectorOptions
     /// login timeout. A multipath attach does not log into a portal that fails the probe (unless a session to it exists),
     /// so a dead portal does not hold back the map; it is reported failed.
     /// </summary>
-    /// <value>The default value is <see langword="false"/>: log in strictly in the backend's order, as os-brick does (docs/connector.md says why probing is not yet the default).</value>
-    public bool ProbePortals { get; set; }
+    /// <value>The default value is <see langword="true"/>. Set <see langword="false"/> to log in strictly in the backend's order on every portal, as os-brick does.</value>
+    public bool ProbePortals { get; set; } = true;
 
     /// <summary>Gets or sets how long one reachability probe may take.</summary>
     /// <value>The default value is 1 second.</value>

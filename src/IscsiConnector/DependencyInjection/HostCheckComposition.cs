@@ -23,7 +23,8 @@ internal static class HostCheckComposition
             options.UseMultipath,
             options.TransportFallback == IscsiConnector.Transports.TransportFallback.FallBackToTcp,
             rootHelper,
-            HostCheckSettings.DefaultCacheDuration);
+            HostCheckSettings.DefaultCacheDuration,
+            HostCheckSettings.SearchPathOf(Environment.GetEnvironmentVariable("PATH")));
         return new IscsiHostCheck(new OpenIscsiHostProbe(executor, fileSystem, files), settings, time, loggerFactory.CreateLogger("IscsiConnector.Readiness"));
     }
 }

@@ -61,9 +61,11 @@ public sealed partial class ProcessCommandExecutor
         {
             // It exited between the timeout and the kill: nothing left to do.
         }
-        catch (Win32Exception ex)
+        catch (Exception ex) when (ex is Win32Exception or AggregateException)
         {
-            // Typically a root-owned child started through sudo, which an unprivileged parent may not signal.
+            // Typically a root-owned child started through sudo, which an unprivileged parent may not signal: .NET kills
+            // what it may (sudo itself) and reports the rest as an AggregateException. The caller still gets the timeout
+            // (so an attach undoes what it made) rather than this (seen in the bed: a multipathd hint through sudo -n).
             Log.CommandKillFailed(logger, process.StartInfo.FileName, SafeId(process), ex);
         }
     }

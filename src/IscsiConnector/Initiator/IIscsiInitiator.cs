@@ -94,6 +94,9 @@ internal interface IIscsiInitiator
     /// <summary>Gets the stable by-path link of a path's disk when one exists, or <see langword="null"/>.</summary>
     string? FindStableLink(IscsiPath path);
 
+    /// <summary>Gets a value indicating whether something on the host makes stable links for new disks (udev), so one is worth waiting for.</summary>
+    bool MakesStableLinks { get; }
+
     /// <summary>Gets the initiator's own name (IQN), or <see langword="null"/>.</summary>
     Task<string?> GetInitiatorNameAsync(CancellationToken cancellationToken);
 

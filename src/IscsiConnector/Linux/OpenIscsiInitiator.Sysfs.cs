@@ -79,6 +79,9 @@ internal sealed partial class OpenIscsiInitiator
         return _fs.Exists(link) ? link : null;
     }
 
+    /// <summary>udevd's control socket: present while udev runs (also in a container that mounts the host's /run).</summary>
+    public bool MakesStableLinks => _fs.Exists("/run/udev/control");
+
     private const string InitiatorNameFile = "/etc/iscsi/initiatorname.iscsi";
 
     /// <summary>The value of the <c>InitiatorName=</c> line of <c>/etc/iscsi/initiatorname.iscsi</c>, or <see langword="null"/>.</summary>

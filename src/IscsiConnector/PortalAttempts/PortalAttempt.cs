@@ -119,7 +119,7 @@ internal sealed partial class PortalAttempt
     /// <summary>Marks the portal failed without a login: its reachability probe found nothing listening.</summary>
     public void Unreachable(TimeSpan probeTime)
     {
-        Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in."));
+        Fail(new PortalFailure(PortalFailureKind.LoginFailed, $"Unreachable: no TCP connection to {Path.Portal.Address} within the probe timeout; not logged in.", IscsiErrorKind.Unreachable));
         _elapsed = probeTime;
         LogFailure(IscsiErrorKind.Unreachable);
     }
@@ -134,6 +134,9 @@ internal sealed partial class PortalAttempt
         Message = _failure?.Message ?? _note,
         Device = Succeeded ? Disk?.Name : null,
     };
+
+    /// <summary>Gets udev's stable link of the disk, waiting a little for udev to make it (see <see cref="StableLinkWait"/>).</summary>
+    public Task<string?> FindStableLinkAsync(CancellationToken cancellationToken) => StableLinkWait.FindAsync(_services, Path, cancellationToken);
 
     public AttachedDevice ToDevice() => new(Disk!.Name, Path, Disk.Address, _session!.Id) { Wwn = Disk.Wwn };
 

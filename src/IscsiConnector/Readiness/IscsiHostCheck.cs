@@ -39,9 +39,10 @@ public sealed class IscsiHostCheck
     /// <param name="cancellationToken">Cancels the check; its commands are killed.</param>
     /// <returns>One item per requirement; <see cref="HostCheckResult.IsReady"/> tells whether an attach can proceed.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    /// <remarks>Runs one process, <c>iscsiadm --version</c> (through the root helper when one is configured, which then also
-    /// reads the initiator name with <c>cat</c>); reads <c>/proc/net/unix</c> (iscsid's and multipathd's sockets),
-    /// <c>/etc/iscsi/initiatorname.iscsi</c> and <c>/sys/class/iscsi_transport</c>. No retries, no waits.</remarks>
+    /// <remarks>Without a root helper it starts no process: iscsiadm is looked up on <c>PATH</c>, and <c>/proc/net/unix</c>
+    /// (iscsid's and multipathd's sockets), <c>/etc/iscsi/initiatorname.iscsi</c> and <c>/sys/class/iscsi_transport</c> are
+    /// read. With one it runs <c>iscsiadm --version</c> through it, and <c>cat</c> of the initiator name when only the helper may read it. No
+    /// retries, no waits.</remarks>
     public async Task<HostCheckResult> CheckAsync(CancellationToken cancellationToken = default)
     {
         var started = _time.GetTimestamp();

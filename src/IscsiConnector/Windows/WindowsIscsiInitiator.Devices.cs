@@ -81,6 +81,8 @@ internal sealed partial class WindowsIscsiInitiator
     /// <summary>Windows has no by-path links.</summary>
     public string? FindStableLink(IscsiPath path) => null;
 
+    public bool MakesStableLinks => false;
+
     public string DevicePath(string device) => WindowsDisks.DevicePath(device);
 
     private HostDisk[] Disks(InitiatorSession session)

@@ -32,7 +32,9 @@ public sealed class PortalProbeTests
         var attachment = await f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1"), Alternatives = [PathOf("127.0.0.2")] });
 
         probe.Probed.Should().BeEquivalentTo("127.0.0.1", "127.0.0.2");
-        attachment.Portals.Select(p => (p.Path.Portal.Host, p.Outcome)).Should().Equal(("127.0.0.2", LoginOutcome.LoggedIn), ("127.0.0.1", LoginOutcome.Skipped));
+        attachment.Portals.Select(p => (p.Path.Portal.Host, p.Outcome)).Should().Equal(("127.0.0.2", LoginOutcome.LoggedIn), ("127.0.0.1", LoginOutcome.Failed));
+        attachment.Portals[1].ErrorKind.Should().Be(IscsiErrorKind.Unreachable, "the probe found it down: reported as such, not as 'not tried'");
+        attachment.Portals[1].Message.Should().StartWith("Unreachable: no TCP connection to 127.0.0.1:3260");
         f.Commands.Should().NotContain(c => c.ArgumentValues.Contains("127.0.0.1:3260"));
     }
 
@@ -49,9 +51,9 @@ public sealed class PortalProbeTests
     }
 
     [Fact]
-    public void ProbePortals_IsOffByDefault()
+    public void ProbePortals_IsOnByDefault()
     {
-        new IscsiConnectorOptions().ProbePortals.Should().BeFalse();
+        new IscsiConnectorOptions().ProbePortals.Should().BeTrue();
     }
 
     [Fact]

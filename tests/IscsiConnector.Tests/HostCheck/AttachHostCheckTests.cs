@@ -31,8 +31,10 @@ public sealed class AttachHostCheckTests : IDisposable
         await _f.Connector.DisconnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
         await _f.Connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
 
-        _f.Host.Invocations.Count(c => c.Display == "iscsiadm --version").Should().Be(1, "a passing check is trusted for 30 s");
-        _f.Host.Invocations[0].ToString().Should().Be("iscsiadm --version", "the check comes before the first record or login");
+        var events = _f.Logs.Events.Select(e => e.Id.Id).ToList();
+        events.Count(id => id == IscsiEventIds.HostChecked).Should().Be(1, "a passing check is trusted for 30 s");
+        events.IndexOf(IscsiEventIds.HostChecked).Should().BeLessThan(events.IndexOf(IscsiEventIds.AttachStarting), "the check comes before the attach's first step");
+        _f.Host.Invocations[0].ToString().Should().EndWith("-o new", "running as root, the check starts no process: the first one is the record's");
     }
 
     public static TheoryData<string, Action<SimulatedIscsiHost>, HostRequirement> BrokenHosts => new()

@@ -28,7 +28,8 @@ public class EnsureReadyTests
     [Fact]
     public async Task EnsureReadyAsync_PassingCheck_IsTrustedForThirtySeconds()
     {
-        var check = HostCheckHarness.Create(_host, time: _time);
+        // Through a root helper the check starts a process (iscsiadm --version), which counts the checks.
+        var check = HostCheckHarness.Create(_host, _host, rootHelper: ["sudo", "-n"], time: _time);
 
         await check.EnsureReadyAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(29));
@@ -58,7 +59,7 @@ public class EnsureReadyTests
     public async Task EnsureReadyAsync_ConcurrentCallers_ShareOneCheck()
     {
         _host.WithLatency("iscsiadm", TimeSpan.FromMilliseconds(200));
-        var check = HostCheckHarness.Create(_host, time: _time);
+        var check = HostCheckHarness.Create(_host, _host, rootHelper: ["sudo", "-n"], time: _time);
 
         var calls = Enumerable.Range(0, 8).Select(_ => check.EnsureReadyAsync(CancellationToken.None)).ToArray();
         _time.Advance(TimeSpan.FromMilliseconds(200));

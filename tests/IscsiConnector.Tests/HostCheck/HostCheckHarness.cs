@@ -19,13 +19,17 @@ internal static class HostCheckHarness
         IReadOnlyList<string>? rootHelper = null,
         string iface = "default",
         bool fallBackToTcp = true,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        IReadOnlyList<string>? searchPath = null)
     {
         rootHelper ??= [];
         var files = new PrivilegedFiles(executor, fileSystem, rootHelper.Count > 0);
-        var settings = new HostCheckSettings(iface, multipath, fallBackToTcp, rootHelper, HostCheckSettings.DefaultCacheDuration);
+        var settings = new HostCheckSettings(iface, multipath, fallBackToTcp, rootHelper, HostCheckSettings.DefaultCacheDuration, searchPath ?? SimulatedPath);
         return new IscsiHostCheck(new OpenIscsiHostProbe(executor, fileSystem, files), settings, time ?? new SimulatedTimeProvider(), logger: null);
     }
+
+    /// <summary>A PATH as root's on Debian: the simulated host's iscsiadm is in /usr/sbin.</summary>
+    public static readonly IReadOnlyList<string> SimulatedPath = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
     public static IscsiHostCheck Create(SimulatedIscsiHost host, bool multipath = false, TimeProvider? time = null) =>
         Create(host, host, multipath, time: time);

@@ -9,17 +9,17 @@ public class IscsiHostCheckTests
     private readonly SimulatedIscsiHost _host = new(new SimulatedTimeProvider());
 
     [Fact]
-    public async Task CheckAsync_HealthyHost_EveryRequirementMetWithOneProcess()
+    public async Task CheckAsync_HealthyHost_EveryRequirementMetWithoutAProcess()
     {
         var result = await HostCheckHarness.Create(_host, multipath: true).CheckAsync();
 
         result.IsReady.Should().BeTrue(string.Join("; ", result.Items));
         result.Items.Select(i => i.Requirement).Should().Equal(Enum.GetValues<HostRequirement>());
         result.Items.Should().OnlyContain(i => i.Status == HostCheckStatus.Ok && i.Fix == null);
-        result.Item(HostRequirement.IscsiAdm).Detail.Should().Be("iscsiadm version 2.1.8");
+        result.Item(HostRequirement.IscsiAdm).Detail.Should().Be("iscsiadm found at /usr/sbin/iscsiadm");
         result.Item(HostRequirement.Privileges).Detail.Should().Be("running as root");
         result.Item(HostRequirement.InitiatorName).Detail.Should().Be(_host.InitiatorName);
-        _host.RenderInvocations().Should().Be("iscsiadm --version", "everything but iscsiadm itself is read, not run");
+        _host.RenderInvocations().Should().BeEmpty("running as root without a helper, everything is read: no process");
     }
 
     [Fact]
@@ -45,8 +45,19 @@ public class IscsiHostCheckTests
 
         var problem = result.Problems.Should().ContainSingle().Which;
         problem.Requirement.Should().Be(HostRequirement.IscsiAdm);
-        problem.Detail.Should().Contain("iscsiadm could not be started (No such file or directory)");
+        problem.Detail.Should().StartWith("iscsiadm was not found on PATH (/usr/local/sbin:");
         problem.Fix.Should().Contain("apt-get install open-iscsi").And.Contain("iscsi-initiator-utils");
+    }
+
+    [Fact]
+    public async Task CheckAsync_IscsiAdmOffPath_ProblemSaysWhereItIs()
+    {
+        var result = await HostCheckHarness.Create(_host, _host, searchPath: ["/usr/local/bin"]).CheckAsync();
+
+        var problem = result.Problems.Should().ContainSingle().Which;
+        problem.Requirement.Should().Be(HostRequirement.IscsiAdm);
+        problem.Detail.Should().Be("iscsiadm is at /usr/sbin/iscsiadm but not on PATH (/usr/local/bin)");
+        _host.RenderInvocations().Should().BeEmpty();
     }
 
     [Fact]

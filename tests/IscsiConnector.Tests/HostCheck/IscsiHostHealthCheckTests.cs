@@ -86,6 +86,6 @@ public class IscsiHostHealthCheckRegistrationTests
         entry.Status.Should().Be(HealthStatus.Unhealthy);
         entry.Description.Should().StartWith("iscsid is not running");
         entry.Data["Multipathd"].Should().Be("Ok: multipathd is listening on @/org/kernel/linux/storage/multipathd", "the options (UseMultipath) reach the check");
-        host.RenderInvocations().Should().Be("iscsiadm --version", "the registered executor ran the check");
+        host.RenderInvocations().Should().BeEmpty("running as root, the check reads the registered file system and starts no process");
     }
 }

@@ -37,6 +37,22 @@ public sealed class ConnectorMetricsTests
     }
 
     [Fact]
+    public async Task FailoverAttach_ProbeFindsThePrimaryDead_CountsOneFailoverAndAnUnreachableLoginFailure()
+    {
+        using var container = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = container.GetRequiredService<IMeterFactory>();
+        using var failovers = new MetricCollector<long>(meters, IscsiConnectorTelemetry.MeterName, "iscsi.attach.failovers");
+        using var failures = new MetricCollector<long>(meters, IscsiConnectorTelemetry.MeterName, "iscsi.login.failures");
+        var connector = Samples.Host("primary-down").CreateConnector(meterFactory: meters);
+
+        var attachment = await connector.ConnectVolumeAsync(Samples.Info("failover"));
+
+        attachment.Portals.Select(p => (p.Path.Portal.Host, p.Outcome)).Should().StartWith(("127.0.0.2", LoginOutcome.LoggedIn));
+        failovers.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(1, "the probe moved past the dead primary before any login");
+        failures.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags["iscsi.error.kind"].Should().Be("unreachable");
+    }
+
+    [Fact]
     public async Task MultipathAttach_OnePortalBlackholed_RecordsTwoPathsUpAndOneDown()
     {
         using var container = new ServiceCollection().AddMetrics().BuildServiceProvider();

@@ -39,7 +39,9 @@ public sealed class OpenTelemetryFailoverAttachTests
         var tracing = provider.GetRequiredService<TracerProvider>();
         var metering = provider.GetRequiredService<MeterProvider>();
         var host = SimulatedIscsiHost.FromScenario(File.ReadAllText(TestBed.RepositoryFile("samples/scenarios/primary-down.json")), new SimulatedTimeProvider());
-        var connector = host.CreateConnector(null, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<IMeterFactory>());
+        // Login-by-login failover (no reachability probe), so the dead primary gets its own attempt span; the probe's
+        // failover is tested below.
+        var connector = host.CreateConnector(new IscsiConnectorOptions { ProbePortals = false }, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<IMeterFactory>());
         var info = ConnectionInfo.Parse(File.ReadAllText(TestBed.RepositoryFile("samples/connection-info/failover.json")));
 
         var attachment = await connector.ConnectVolumeAsync(info);

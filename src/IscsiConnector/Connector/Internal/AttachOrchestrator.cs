@@ -45,25 +45,29 @@ internal sealed class AttachOrchestrator(
     private async Task<VolumeAttachment> ConnectFailoverAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)
     {
         var transport = await transports.SelectAsync(cancellationToken).ConfigureAwait(false);
-        var paths = await order.ForFailoverAsync(info.FailoverOrder, cancellationToken).ConfigureAwait(false);
+        var probed = await order.ForFailoverAsync(info.FailoverOrder, cancellationToken).ConfigureAwait(false);
+        var paths = probed.Paths;
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, false);
         ConnectorActivities.AttachStarted(paths.Count, multipath: false);
+        // The probe put each dead portal behind the first one that answered: a failover decided before any login.
+        foreach (var dead in probed.Unreachable.Keys)
+        {
+            FailingOver(dead.Portal.Address, paths[0].Portal.Address);
+        }
+
         var attempts = NewAttempts(info, paths, transport, existedBefore: null);
         for (var i = 0; i < attempts.Count; i++)
         {
             await attempts[i].RunAsync(cancellationToken).ConfigureAwait(false);
             if (attempts[i].Succeeded)
             {
-                foreach (var skipped in attempts.Skip(i + 1))
-                {
-                    skipped.NotTried($"Not tried: {attempts[i].Path.Portal.Address} succeeded first.");
-                }
+                probed.ReportNotTried(attempts.Skip(i + 1), attempts[i]);
 
                 var winner = attempts[i];
                 return Succeeded(info, start, new VolumeAttachment
                 {
                     Path = _initiator.DevicePath(winner.Disk!.Name),
-                    ByPath = _initiator.FindStableLink(winner.Path),
+                    ByPath = await winner.FindStableLinkAsync(cancellationToken).ConfigureAwait(false),
                     ScsiWwn = winner.Disk.Wwn ?? string.Empty,
                     Devices = [winner.ToDevice()],
                     Portals = attempts.Select(a => a.ToOutcome()).ToList(),
@@ -72,9 +76,7 @@ internal sealed class AttachOrchestrator(
 
             if (i + 1 < attempts.Count)
             {
-                Log.FailingOver(_logger, attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
-                ConnectorActivities.FailingOver(attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
-                portals.Metrics.Attach.FailedOver();
+                FailingOver(attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
             }
         }
 
@@ -167,13 +169,20 @@ internal sealed class AttachOrchestrator(
         return Succeeded(info, start, new VolumeAttachment
         {
             Path = _initiator.DevicePath(map?.Device ?? working[0].Disk!.Name),
-            ByPath = map is null ? _initiator.FindStableLink(working[0].Path) : null,
+            ByPath = map is null ? await working[0].FindStableLinkAsync(cancellationToken).ConfigureAwait(false) : null,
             ScsiWwn = wwn ?? map?.Wwid ?? string.Empty,
             MultipathId = map is null ? null : map.Wwid ?? wwn,
             MultipathName = map?.Name,
             Devices = working.Select(a => a.ToDevice()).ToList(),
             Portals = attempts.Select(a => a.ToOutcome()).ToList(),
         });
+    }
+
+    private void FailingOver(string from, string to)
+    {
+        Log.FailingOver(_logger, from, to);
+        ConnectorActivities.FailingOver(from, to);
+        portals.Metrics.Attach.FailedOver();
     }
 
     private List<PortalAttempt> NewAttempts(ConnectionInfo info, IEnumerable<IscsiPath> paths, TransportSelection transport, Func<IscsiPath, bool>? existedBefore)

@@ -8,25 +8,27 @@ namespace IscsiConnector.Connector.Internal;
 /// Portal reachability before logins (a TCP connect, <see cref="AttachSettings.ProbePortals"/>): the failover
 /// order, and whether a multipath portal is worth a login.
 /// </summary>
-internal sealed class PortalOrder(IPortalProbe probe, AttachSettings settings, ILogger logger)
+internal sealed class PortalOrder(IPortalProbe probe, AttachSettings settings, TimeProvider time, ILogger logger)
 {
     /// <summary>
     /// The backend's order, or with probing the first reachable portal in the backend's order first. All portals
     /// are probed at once, but only the probes up to the first reachable one are waited for: a refused portal
     /// costs a round trip, a blackholed one <see cref="AttachSettings.ProbeTimeout"/>, and a healthy primary
     /// nothing but its own connect. Portals found unreachable go last; the rest keep the backend's order. Never
-    /// skips a portal: the probe only reorders.
+    /// skips a portal: the probe only reorders. The result names the portals found unreachable and when that was
+    /// known, so a portal never logged into is reported as probed, not as "not tried".
     /// </summary>
-    public async Task<IReadOnlyList<IscsiPath>> ForFailoverAsync(IReadOnlyList<IscsiPath> order, CancellationToken cancellationToken)
+    public async Task<ProbedOrder> ForFailoverAsync(IReadOnlyList<IscsiPath> order, CancellationToken cancellationToken)
     {
         if (!settings.ProbePortals || order.Count < 2)
         {
-            return order;
+            return new ProbedOrder(order, ProbedOrder.NoneUnreachable);
         }
 
+        var start = time.GetTimestamp();
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var probes = order.Select(p => probe.IsReachableAsync(p.Portal, settings.ProbeTimeout, abandon.Token)).ToArray();
-        var unreachable = new List<IscsiPath>();
+        var unreachable = new Dictionary<IscsiPath, TimeSpan>();
         for (var i = 0; i < order.Count; i++)
         {
             var reachable = await probes[i].ConfigureAwait(false);
@@ -35,13 +37,14 @@ internal sealed class PortalOrder(IPortalProbe probe, AttachSettings settings, I
             {
                 // The later probes are not needed any more: their portals keep the backend's order after this one.
                 await abandon.CancelAsync().ConfigureAwait(false);
-                return [order[i], .. order.Skip(i + 1), .. unreachable];
+                return new ProbedOrder([order[i], .. order.Skip(i + 1), .. unreachable.Keys], unreachable);
             }
 
-            unreachable.Add(order[i]);
+            unreachable[order[i]] = time.GetElapsedTime(start);
         }
 
-        return order;
+        // Nothing answered: every portal gets its login in the backend's order after all.
+        return new ProbedOrder(order, ProbedOrder.NoneUnreachable);
     }
 
     /// <summary>Whether a multipath portal gets a login: a session to it exists already, or it accepts a TCP connection within the probe timeout.</summary>

@@ -33,7 +33,7 @@ internal sealed class ConnectorFixture : IDisposable
         Time = new SimulatedTimeProvider();
         Host = host?.Invoke(Time) ?? new SimulatedIscsiHost(Time);
         Logs = new ConnectorLogCapture();
-        // The flow tests count and order commands exactly; the host check in front of an attach (one iscsiadm --version)
+        // The flow tests count and order commands exactly; the host check in front of an attach (its reads, a process with a root helper)
         // has tests of its own (HostCheck/AttachHostCheckTests), so here it is off unless a test turns it on.
         Options = new IscsiConnectorOptions { CheckHostBeforeAttach = false };
         configure?.Invoke(Options);

@@ -47,7 +47,8 @@ for round in $(seq 1 "$ROUNDS"); do
             cp "$TB_TMP/pattern" "$TB_TMP/pattern-$v"; survivors+=("$v")
         fi
     done
-    note "round $round: killed ${!killed[*]:-none}, survivors ${survivors[*]:-none}"
+    victims=$(printf '%s ' "${!killed[@]}")
+    note "round $round: killed ${victims:-none}, survivors ${survivors[*]:-none}"
 
     # Cleanup pass of the killed attaches, concurrently, with the survivors attached on the same targets.
     cpids=()

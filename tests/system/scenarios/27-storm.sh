@@ -50,7 +50,9 @@ for round in $(seq 1 "$ROUNDS"); do
     victims=$(printf '%s ' "${!killed[@]}")
     note "round $round: killed ${victims:-none}, survivors ${survivors[*]:-none}"
 
-    # Cleanup pass of the killed attaches, concurrently, with the survivors attached on the same targets.
+    # Cleanup pass of the killed attaches, concurrently, with the survivors attached on the same targets. A SIGKILLed
+    # CLI's iscsiadm children live on (a login may still complete): the pass starts once they are gone.
+    wait_for 60 '! pgrep -x iscsiadm >/dev/null' || fail "round $round: iscsiadm processes still running 60 s after the kills"
     cpids=()
     for v in "${!killed[@]}"; do
         # shellcheck disable=SC2046

@@ -116,14 +116,16 @@ public sealed class PlanCommandTests
             return;
         }
 
-        // "multipathd add path" is a best-effort hint sent only when the map is not there yet at the first look; whether
-        // multipathd (simulated) has built it by then depends on how far the clock moved, so the hints are compared
-        // apart: every hint names one of this volume's disks, the rest must match exactly.
+        // "multipath -a <wwid>" and "multipathd add path" are best-effort hints sent only when the map is not there yet at
+        // the first look; whether multipathd (simulated) has built it by then depends on how far the clock moved, so the
+        // hints are compared apart: every hint names one of this volume's disks (or the WWID), the rest must match exactly.
         const string Hint = "multipathd add path ";
+        const string WwidHint = "multipath -a ";
         planned.Concat(executed).Where(s => s.StartsWith(Hint, StringComparison.Ordinal))
             .All(s => s.StartsWith(Hint + "/dev/sd", StringComparison.Ordinal)).Should().BeTrue("a hint names one of the volume's disks");
-        planned = planned.Where(s => !s.StartsWith(Hint, StringComparison.Ordinal)).ToList();
-        executed = executed.Where(s => !s.StartsWith(Hint, StringComparison.Ordinal)).ToList();
+        planned.Concat(executed).Where(s => s.StartsWith(WwidHint, StringComparison.Ordinal)).Distinct().Should().HaveCountLessThanOrEqualTo(1, "one volume, one WWID");
+        planned = planned.Where(s => !s.StartsWith(Hint, StringComparison.Ordinal) && !s.StartsWith(WwidHint, StringComparison.Ordinal)).ToList();
+        executed = executed.Where(s => !s.StartsWith(Hint, StringComparison.Ordinal) && !s.StartsWith(WwidHint, StringComparison.Ordinal)).ToList();
 
         foreach (var portal in executed.Select(Steps.PortalOf).Concat(planned.Select(Steps.PortalOf)).OfType<string>().Distinct())
         {

@@ -11,13 +11,15 @@ internal sealed partial class OpenIscsiHostProbe
         foreach (var dir in searchPath)
         {
             var candidate = dir.TrimEnd('/') + "/iscsiadm";
-            if (fileSystem.Exists(candidate))
+            // Resolved, not merely present: a link left dangling by a removed package (Debian's /usr/bin/iscsiadm ->
+            // /sbin/iscsiadm) exists as a link, and .NET counts it, but starting it fails (seen in bed scenario 18).
+            if (fileSystem.ResolvePath(candidate) is not null)
             {
                 return HostCheckItem.Ok(HostRequirement.IscsiAdm, $"iscsiadm found at {candidate}");
             }
         }
 
-        var elsewhere = new[] { "/usr/sbin/iscsiadm", "/sbin/iscsiadm" }.FirstOrDefault(fileSystem.Exists);
+        var elsewhere = new[] { "/usr/sbin/iscsiadm", "/sbin/iscsiadm" }.FirstOrDefault(p => fileSystem.ResolvePath(p) is not null);
         return HostCheckItem.Problem(
             HostRequirement.IscsiAdm,
             elsewhere is null

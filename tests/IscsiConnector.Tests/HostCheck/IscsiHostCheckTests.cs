@@ -61,6 +61,27 @@ public class IscsiHostCheckTests
     }
 
     [Fact]
+    public async Task CheckAsync_IscsiAdmADanglingLink_IsNotFound()
+    {
+        // Debian ships /usr/bin/iscsiadm -> /sbin/iscsiadm: with the program gone the link stays, and starting it fails.
+        var dir = Directory.CreateTempSubdirectory("hostcheck-path-");
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(dir.FullName, "iscsiadm"), Path.Combine(dir.FullName, "gone", "iscsiadm"));
+
+            var result = await HostCheckHarness.Create(_host, new global::IscsiConnector.Host.PhysicalHostFileSystem(), searchPath: [dir.FullName]).CheckAsync();
+
+            result.Item(HostRequirement.IscsiAdm).Status.Should().Be(HostCheckStatus.Problem);
+            // "was not found on PATH (dir)", or "is at /usr/sbin/iscsiadm but not on PATH (dir)" on a machine that has it there.
+            result.Item(HostRequirement.IscsiAdm).Detail.Should().Contain($"on PATH ({dir.FullName})");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task CheckAsync_MultipathdStoppedWithMultipath_IsAProblem()
     {
         _host.MultipathdRunning = false;

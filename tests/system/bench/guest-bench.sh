@@ -273,9 +273,11 @@ sc_failover() {
     local sc=$1 dead=$2 q; q=$(iqn "bench-$sc")
     make_target 1 "bench-$sc" && add_lun 1 1 64 || { problem "target setup"; return; }
     [[ $dead == "$P3" ]] && blackhole_on 127.0.0.3
+    # os-brick's own failover keys: the plural lists with multipath off (it ignores target_alternative_*, and then
+    # retries the dead primary alone until its device wait gives up). This library reads them the same way.
     local data
     data=$(jq -cn --arg d "$dead" --arg p "$P1" --arg q "$q" \
-        '{target_portal: $d, target_iqn: $q, target_lun: 1, target_alternative_portals: [$p], target_alternative_iqns: [$q], target_alternative_luns: [1]}')
+        '{target_portal: $d, target_iqn: $q, target_lun: 1, target_portals: [$d, $p], target_iqns: [$q, $q], target_luns: [1, 1]}')
     attach_detach "$sc" "$data" false sd
     force_cleanup >/dev/null 2>&1
 }

@@ -22,6 +22,7 @@ internal sealed class AttachOrchestrator(
 {
     private readonly IIscsiInitiator _initiator = portals.Initiator;
     private readonly ILogger _logger = portals.Logger;
+    private readonly PortalFailover _failover = new(portals);
 
     /// <summary>Gets a value indicating whether attaches log into every portal at once (the mode the attach metrics are tagged with).</summary>
     public bool UsesMultipath => settings.UseMultipath;
@@ -49,38 +50,17 @@ internal sealed class AttachOrchestrator(
         var paths = probed.Paths;
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, false);
         ConnectorActivities.AttachStarted(paths.Count, multipath: false);
-        // The probe put each dead portal behind the first one that answered: a failover decided before any login.
-        foreach (var dead in probed.Unreachable.Keys)
-        {
-            FailingOver(dead.Portal.Address, paths[0].Portal.Address);
-        }
-
         var attempts = NewAttempts(info, paths, transport, existedBefore: null);
-        for (var i = 0; i < attempts.Count; i++)
+        var winner = await _failover.FirstWorkingAsync(probed, attempts, cancellationToken).ConfigureAwait(false)
+            ?? throw AttachFailure.Create(_logger, info, attempts, "no portal produced the volume's device");
+        return Succeeded(info, start, new VolumeAttachment
         {
-            await attempts[i].RunAsync(cancellationToken).ConfigureAwait(false);
-            if (attempts[i].Succeeded)
-            {
-                probed.ReportNotTried(attempts.Skip(i + 1), attempts[i]);
-
-                var winner = attempts[i];
-                return Succeeded(info, start, new VolumeAttachment
-                {
-                    Path = _initiator.DevicePath(winner.Disk!.Name),
-                    ByPath = await winner.FindStableLinkAsync(cancellationToken).ConfigureAwait(false),
-                    ScsiWwn = winner.Disk.Wwn ?? string.Empty,
-                    Devices = [winner.ToDevice()],
-                    Portals = attempts.Select(a => a.ToOutcome()).ToList(),
-                });
-            }
-
-            if (i + 1 < attempts.Count)
-            {
-                FailingOver(attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
-            }
-        }
-
-        throw AttachFailure.Create(_logger, info, attempts, "no portal produced the volume's device");
+            Path = _initiator.DevicePath(winner.Disk!.Name),
+            ByPath = await winner.FindStableLinkAsync(cancellationToken).ConfigureAwait(false),
+            ScsiWwn = winner.Disk.Wwn ?? string.Empty,
+            Devices = [winner.ToDevice()],
+            Portals = attempts.Select(a => a.ToOutcome()).ToList(),
+        });
     }
 
     private async Task<VolumeAttachment> ConnectMultipathAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)
@@ -176,13 +156,6 @@ internal sealed class AttachOrchestrator(
             Devices = working.Select(a => a.ToDevice()).ToList(),
             Portals = attempts.Select(a => a.ToOutcome()).ToList(),
         });
-    }
-
-    private void FailingOver(string from, string to)
-    {
-        Log.FailingOver(_logger, from, to);
-        ConnectorActivities.FailingOver(from, to);
-        portals.Metrics.Attach.FailedOver();
     }
 
     private List<PortalAttempt> NewAttempts(ConnectionInfo info, IEnumerable<IscsiPath> paths, TransportSelection transport, Func<IscsiPath, bool>? existedBefore)

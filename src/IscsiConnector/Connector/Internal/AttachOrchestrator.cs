@@ -23,6 +23,7 @@ internal sealed class AttachOrchestrator(
     private readonly IIscsiInitiator _initiator = portals.Initiator;
     private readonly ILogger _logger = portals.Logger;
     private readonly PortalFailover _failover = new(portals);
+    private readonly ParallelPortalAttempts _parallel = new(portals, order, settings.ProbePortals, settings.MaxParallelLogins);
 
     /// <summary>Gets a value indicating whether attaches log into every portal at once (the mode the attach metrics are tagged with).</summary>
     public bool UsesMultipath => settings.UseMultipath;
@@ -75,38 +76,15 @@ internal sealed class AttachOrchestrator(
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, true);
         ConnectorActivities.AttachStarted(paths.Count, multipath: true);
         var attempts = NewAttempts(info, paths, transport, existedBefore);
-        var sessions = settings.ProbePortals && attempts.Count > 1 ? await _initiator.GetSessionsAsync([info.Primary.Iqn, .. paths.Select(p => p.Iqn)], cancellationToken).ConfigureAwait(false) : null;
-        using var gate = new SemaphoreSlim(settings.MaxParallelLogins, settings.MaxParallelLogins);
-        var tasks = attempts.Select(async a =>
-        {
-            // Each login starts as soon as its own probe answers: a dead portal's probe runs out alongside the others' logins.
-            var probeStart = portals.Time.GetTimestamp();
-            if (sessions is not null && !await order.IsWorthALoginAsync(a.Path, sessions, cancellationToken).ConfigureAwait(false))
-            {
-                a.Unreachable(portals.Time.GetElapsedTime(probeStart));
-                return;
-            }
-
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await a.RunAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToArray();
         try
         {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            await _parallel.RunAllAsync(attempts, info.Primary.Iqn, cancellationToken).ConfigureAwait(false);
             return await FinishMultipathAsync(info, attempts, start, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
-            // Whatever the failure (not only the expected kinds): attempts still running undo themselves; the
-            // finished ones are undone here, so that a cancelled or broken multipath attach leaves nothing half-attached.
-            await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))).ConfigureAwait(false);
+            // Whatever the failure (not only the expected kinds): every attempt has settled, those cancelled midway undid
+            // themselves; the ones that worked are undone here, so that a cancelled or broken multipath attach leaves nothing half-attached.
             foreach (var attempt in attempts.Where(a => a.Succeeded))
             {
                 await attempt.UndoAsync().ConfigureAwait(false);

@@ -27,12 +27,16 @@ trap 'set_find_multipaths no' EXIT
 # multipathd must leave the two disks alone. Everything made here is undone (sessions, node records).
 plain_paths_get_no_map() {
     local p disks wwid
+    log "strict, plain login: start"
     for p in "$P1" "$P2"; do
         iscsiadm -m node -T "$IQN" -p "$p" -o new >/dev/null &&
             iscsiadm -m node -T "$IQN" -p "$p" --login >/dev/null || fail "plain iscsiadm login to $p"
     done
+    log "strict, plain login: logged in"
     wait_for 20 '[[ $(sd_devices | grep -c .) -eq 2 ]]'
+    log "strict, plain login: disks there"
     udevadm settle -t 10
+    log "strict, plain login: udev settled"
     disks=$(sd_devices | tr '\n' ' ')
     expect_eq "strict, plain login: SCSI disks of the two paths" 2 "$(wc -w <<<"$disks")"
     wwid=$(udevadm info -q property -n "/dev/${disks%% *}" | sed -n 's/^ID_SERIAL=//p')
@@ -47,7 +51,9 @@ plain_paths_get_no_map() {
         iscsiadm -m node -T "$IQN" -p "$p" --logout >/dev/null
         iscsiadm -m node -T "$IQN" -p "$p" -o delete >/dev/null
     done
+    log "strict, plain login: logged out"
     wait_for 20 '[[ -z $(sd_devices) ]]'
+    log "strict, plain login: disks gone"
     expect_eq "strict, plain login: sessions and node records after logout" "0 0" \
         "$(session_count) $(iscsiadm -m node 2>/dev/null | grep -c .)"
 }

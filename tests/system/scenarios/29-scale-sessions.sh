@@ -55,7 +55,7 @@ an=$ATTACH_MS dn=$DETACH_MS
 
 ra=$(awk -v a="$an" -v b="$a1" 'BEGIN {printf "%.2f", a / b}')
 rd=$(awk -v a="$dn" -v b="$d1" 'BEGIN {printf "%.2f", a / b}')
-echo "SCALE: attach ${a1} ms -> ${an} ms with $N sessions: ${ra}x (target <= 1.2x); detach ${d1} ms -> ${dn} ms: ${rd}x"
+note "attach ${a1} ms -> ${an} ms with $N unrelated sessions: ${ra}x (target <= 1.2x); detach ${d1} ms -> ${dn} ms: ${rd}x"
 metric scale_sessions "$N"
 metric scale_attach_ratio "$ra"
 metric scale_detach_ratio "$rd"

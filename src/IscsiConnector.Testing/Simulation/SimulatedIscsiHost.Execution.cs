@@ -31,16 +31,11 @@ public sealed partial class SimulatedIscsiHost
     public async Task<CommandResult> ExecuteAsync(CommandSpec command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        cancellationToken.ThrowIfCancellationRequested();
-        _recorder.Record(command);
-        var started = TimeProvider.GetTimestamp();
         var program = Path.GetFileName(command.FileName);
         string[] args = [.. command.ArgumentValues];
+        return await SimulatedCommandRun.ExecuteAsync(_recorder, command, "simulated host", Start, cancellationToken).ConfigureAwait(false);
 
-        using var timeout = command.Timeout is { } limit ? new CancellationTokenSource(limit, TimeProvider) : null;
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked?.Token ?? cancellationToken;
-        try
+        (TimeSpan, Func<CancellationToken, Task<ToolResult>>) Start()
         {
             TimeSpan latency;
             ToolResult? injected;
@@ -50,27 +45,9 @@ public sealed partial class SimulatedIscsiHost
                 injected = TakeInjectedFailure(program, args);
             }
 
-            if (latency > TimeSpan.Zero)
-            {
-                await Task.Delay(latency, TimeProvider, token).ConfigureAwait(false);
-            }
-
-            var result = injected
+            return (latency, async token => injected
                 ?? RunReadinessCommand(program, args, command)
-                ?? (program == "iscsiadm" ? await _iscsiadm.RunAsync(args, token).ConfigureAwait(false) : _tools.Run(program, args));
-            return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError, TimeProvider.GetElapsedTime(started));
-        }
-        catch (OperationCanceledException ex) when (timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-        {
-            // Same shape as the real executor: the process tree is killed and the timeout is reported, not a cancellation.
-            throw new IscsiCommandException(
-                program,
-                command.ToDisplayString(),
-                exitCode: null,
-                standardError: null,
-                $"'{command.ToDisplayString()}' did not finish within {command.Timeout} and was killed (simulated host).",
-                timedOut: true,
-                ex);
+                ?? (program == "iscsiadm" ? await _iscsiadm.RunAsync(args, token).ConfigureAwait(false) : _tools.Run(program, args)));
         }
     }
 

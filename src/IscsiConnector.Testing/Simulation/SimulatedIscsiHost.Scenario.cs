@@ -1,3 +1,4 @@
+using IscsiConnector.Testing.Internal;
 using IscsiConnector.Testing.Scenarios;
 
 namespace IscsiConnector.Testing.Simulation;
@@ -21,13 +22,7 @@ public sealed partial class SimulatedIscsiHost
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var host = new SimulatedIscsiHost(timeProvider);
-        Apply("initiator_name", () =>
-        {
-            if (scenario.InitiatorName is { } name)
-            {
-                host.InitiatorName = name;
-            }
-        });
+        ScenarioSteps.InitiatorName(scenario, name => host.InitiatorName = name);
         host.Udev = scenario.Udev ?? true;
         if (scenario.Multipathd is { } multipath)
         {
@@ -44,7 +39,7 @@ public sealed partial class SimulatedIscsiHost
 
         foreach (var (program, milliseconds) in scenario.LatencyMs ?? new Dictionary<string, double>())
         {
-            Apply($"latency_ms.{program}", () =>
+            ScenarioSteps.Apply($"latency_ms.{program}", () =>
             {
                 var latency = TimeSpan.FromMilliseconds(milliseconds);
                 _ = program == "default" ? host.WithLatency(latency) : host.WithLatency(program, latency);
@@ -59,36 +54,17 @@ public sealed partial class SimulatedIscsiHost
             }
 
             TimeSpan Delay(string key) => TimeSpan.FromMilliseconds(delays.TryGetValue(key, out var ms) ? ms : 0);
-            Apply("delays_ms", () => host.WithAsyncDelays(Delay("scan"), Delay("udev"), Delay("multipath")));
+            ScenarioSteps.Apply("delays_ms", () => host.WithAsyncDelays(Delay("scan"), Delay("udev"), Delay("multipath")));
         }
 
-        var targets = scenario.Targets ?? [];
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var target = targets[i];
-            Apply($"targets[{i}]", () =>
-            {
-                var luns = (target.Luns ?? []).Select(l => new SimulatedLun(l.Lun, l.SizeBytes, l.Wwid, l.Vendor ?? "IET", l.Model ?? "VIRTUAL-DISK")).ToArray();
-                host.AddTarget(target.Iqn, luns);
-                if (target.Chap is { } chap)
-                {
-                    host.WithTargetChap(target.Iqn, chap.Username, chap.Password, chap.UsernameIn, chap.PasswordIn);
-                }
-            });
-        }
+        ScenarioSteps.Targets(scenario, (iqn, luns) => host.AddTarget(iqn, luns), (iqn, chap) => host.WithTargetChap(iqn, chap.Username, chap.Password, chap.UsernameIn, chap.PasswordIn));
 
         var portals = scenario.Portals ?? [];
         for (var i = 0; i < portals.Count; i++)
         {
             var portal = portals[i];
-            var state = portal.State?.ToLowerInvariant() switch
-            {
-                null or "up" => PortalState.Up,
-                "refusing" or "refused" => PortalState.Refusing,
-                "blackholed" or "blackhole" => PortalState.Blackholed,
-                var other => throw new FormatException($"Scenario key 'portals[{i}].state': '{other}' is not one of up, refusing (or refused), blackholed."),
-            };
-            Apply($"portals[{i}]", () =>
+            var state = ScenarioSteps.StateOf(portal, i);
+            ScenarioSteps.Apply($"portals[{i}]", () =>
             {
                 host.AddPortal(portal.Address, state, [.. portal.Targets ?? []]);
                 if (portal.DiscoveryChap is { } chap)
@@ -98,26 +74,8 @@ public sealed partial class SimulatedIscsiHost
             });
         }
 
-        var failures = scenario.Failures ?? [];
-        for (var i = 0; i < failures.Count; i++)
-        {
-            var failure = failures[i];
-            Apply($"failures[{i}]", () => host.InjectFailure(failure.Program, failure.Arguments ?? [], failure.Times ?? 1, failure.ExitCode ?? 1, failure.Stderr ?? string.Empty, failure.Stdout ?? string.Empty));
-        }
+        ScenarioSteps.ForEach(scenario.Failures, "failures", failure => host.InjectFailure(failure.Program, failure.Arguments ?? [], failure.Times ?? 1, failure.ExitCode ?? 1, failure.Stderr ?? string.Empty, failure.Stdout ?? string.Empty));
 
         return host;
-    }
-
-    /// <summary>Runs one configuration step and turns argument errors into a <see cref="FormatException"/> naming the scenario key.</summary>
-    private static void Apply(string key, Action step)
-    {
-        try
-        {
-            step();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new FormatException($"Scenario key '{key}': {ex.Message}", ex);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using IscsiConnector.Testing.Internal;
 using IscsiConnector.Testing.Scenarios;
 using IscsiConnector.Testing.Simulation;
 
@@ -32,73 +33,32 @@ public sealed partial class SimulatedWindowsInitiator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var host = new SimulatedWindowsInitiator(timeProvider);
-        Apply("initiator_name", () =>
-        {
-            if (scenario.InitiatorName is { } name)
-            {
-                host.InitiatorName = name;
-            }
-        });
+        ScenarioSteps.InitiatorName(scenario, name => host.InitiatorName = name);
         host.MpioInstalled = scenario.Multipathd?.Running ?? true;
         var latencies = scenario.LatencyMs ?? new Dictionary<string, double>();
         if (latencies.TryGetValue("powershell", out var ms) || latencies.TryGetValue("default", out ms))
         {
-            Apply("latency_ms", () => host.WithLatency(TimeSpan.FromMilliseconds(ms)));
+            ScenarioSteps.Apply("latency_ms", () => host.WithLatency(TimeSpan.FromMilliseconds(ms)));
         }
 
         if (scenario.DelaysMs is { } delays && delays.TryGetValue("scan", out var scan))
         {
-            Apply("delays_ms.scan", () => host.WithScanDelay(TimeSpan.FromMilliseconds(scan)));
+            ScenarioSteps.Apply("delays_ms.scan", () => host.WithScanDelay(TimeSpan.FromMilliseconds(scan)));
         }
 
-        var targets = scenario.Targets ?? [];
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var target = targets[i];
-            Apply($"targets[{i}]", () =>
-            {
-                host.AddTarget(target.Iqn, [.. (target.Luns ?? []).Select(l => new SimulatedLun(l.Lun, l.SizeBytes, l.Wwid, l.Vendor ?? "IET", l.Model ?? "VIRTUAL-DISK"))]);
-                if (target.Chap is { } chap)
-                {
-                    host.WithTargetChap(target.Iqn, chap.Username, chap.Password, chap.UsernameIn, chap.PasswordIn);
-                }
-            });
-        }
+        ScenarioSteps.Targets(scenario, (iqn, luns) => host.AddTarget(iqn, luns), (iqn, chap) => host.WithTargetChap(iqn, chap.Username, chap.Password, chap.UsernameIn, chap.PasswordIn));
 
         var portals = scenario.Portals ?? [];
         for (var i = 0; i < portals.Count; i++)
         {
             var portal = portals[i];
-            var state = portal.State?.ToLowerInvariant() switch
-            {
-                null or "up" => PortalState.Up,
-                "refusing" or "refused" => PortalState.Refusing,
-                "blackholed" or "blackhole" => PortalState.Blackholed,
-                var other => throw new FormatException($"Scenario key 'portals[{i}].state': '{other}' is not one of up, refusing (or refused), blackholed."),
-            };
-            Apply($"portals[{i}]", () => host.AddPortal(portal.Address, state, [.. portal.Targets ?? []]));
+            var state = ScenarioSteps.StateOf(portal, i);
+            ScenarioSteps.Apply($"portals[{i}]", () => host.AddPortal(portal.Address, state, [.. portal.Targets ?? []]));
         }
 
-        var failures = scenario.Failures ?? [];
-        for (var i = 0; i < failures.Count; i++)
-        {
-            var failure = failures[i];
-            var code = failure.ExitCode is { } bits ? (long)(uint)bits : DefaultFailureCode;
-            Apply($"failures[{i}]", () => host.InjectFailure(failure.Program, failure.Times ?? 1, code, failure.Stderr ?? "Login Failed."));
-        }
+        ScenarioSteps.ForEach(scenario.Failures, "failures", failure =>
+            host.InjectFailure(failure.Program, failure.Times ?? 1, failure.ExitCode is { } bits ? (long)(uint)bits : DefaultFailureCode, failure.Stderr ?? "Login Failed."));
 
         return host;
-    }
-
-    private static void Apply(string key, Action step)
-    {
-        try
-        {
-            step();
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
-        {
-            throw new FormatException($"Scenario key '{key}': {ex.Message}", ex);
-        }
     }
 }

@@ -110,34 +110,12 @@ public sealed partial class SimulatedWindowsInitiator : ICommandExecutor
     public async Task<CommandResult> ExecuteAsync(CommandSpec command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        cancellationToken.ThrowIfCancellationRequested();
-        _recorder.Record(command);
-        var started = TimeProvider.GetTimestamp();
-        using var timeout = command.Timeout is { } limit && limit != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(limit, TimeProvider) : null;
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked?.Token ?? cancellationToken;
-        try
-        {
-            var latency = Locked(() => _state.Latency);
-            if (latency > TimeSpan.Zero)
-            {
-                await Task.Delay(latency, TimeProvider, token).ConfigureAwait(false);
-            }
-
-            var result = await _emulator.RunAsync(command, token).ConfigureAwait(false);
-            return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError, TimeProvider.GetElapsedTime(started));
-        }
-        catch (OperationCanceledException ex) when (timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-        {
-            throw new IscsiCommandException(
-                Path.GetFileName(command.FileName),
-                command.ToDisplayString(),
-                exitCode: null,
-                standardError: null,
-                $"'{command.ToDisplayString()}' did not finish within {command.Timeout} and was killed (simulated Windows host).",
-                timedOut: true,
-                ex);
-        }
+        return await SimulatedCommandRun.ExecuteAsync(
+            _recorder,
+            command,
+            "simulated Windows host",
+            () => (Locked(() => _state.Latency), token => _emulator.RunAsync(command, token)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private T Locked<T>(Func<T> read)

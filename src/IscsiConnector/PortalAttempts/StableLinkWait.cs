@@ -16,12 +16,12 @@ internal static class StableLinkWait
     public static async Task<string?> FindAsync(PortalAttemptServices services, IscsiPath path, CancellationToken cancellationToken)
     {
         var initiator = services.Initiator;
-        var link = initiator.FindStableLink(path);
-        if (link is not null || !initiator.MakesStableLinks)
+        if (!initiator.MakesStableLinks)
         {
-            return link;
+            return initiator.FindStableLink(path);
         }
 
+        // The poll's first look is immediate, so a link udev has already made is found without a wait (and looked up once).
         return await services.Pipelines.LinkPoll.UntilAsync<string>(
             (_, _, _) => ValueTask.FromResult(initiator.FindStableLink(path)),
             Timeout,

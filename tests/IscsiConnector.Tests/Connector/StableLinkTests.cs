@@ -10,6 +10,9 @@ namespace IscsiConnector.Tests.Connector;
 /// </summary>
 public sealed class StableLinkTests : IDisposable
 {
+    private const string ByPathFolder = "/dev/disk/by-path/";
+    private const string ByPath = $"{ByPathFolder}ip-127.0.0.1:3260-iscsi-{Iqn}-lun-1";
+
     private readonly ConnectorFixture _f = new(o => o.ProbePortals = false);
 
     public void Dispose() => _f.Dispose();
@@ -48,5 +51,33 @@ public sealed class StableLinkTests : IDisposable
 
         attachment.ByPath.Should().BeNull();
         _f.Time.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(100), "no udev, no link to wait for");
+    }
+
+    [Fact]
+    public async Task ConnectVolumeAsync_UdevLinkAlreadyThere_LooksItUpOnce()
+    {
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260");
+        var files = new LookupRecordingFileSystem(_f.Host, _f.Time);
+        var connector = IscsiConnectorFactory.Create(_f.Options, _f.Host, files, _f.Time);
+
+        var attachment = await connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
+
+        attachment.ByPath.Should().Be(ByPath);
+        files.LookupsUnder(ByPathFolder).Should().ContainSingle().Which.Path.Should().Be(ByPath);
+    }
+
+    [Fact]
+    public async Task ConnectVolumeAsync_UdevLinkComesAfterTheDisk_LooksOnceAtEachPollStep()
+    {
+        _f.Host.AddTarget(Iqn).AddPortal("127.0.0.1:3260").WithAsyncDelays(scan: TimeSpan.Zero, udev: TimeSpan.FromMilliseconds(700), multipathMap: TimeSpan.Zero);
+        var files = new LookupRecordingFileSystem(_f.Host, _f.Time);
+        var connector = IscsiConnectorFactory.Create(_f.Options, _f.Host, files, _f.Time);
+
+        var attachment = await connector.ConnectVolumeAsync(new ConnectionInfo { Primary = PathOf("127.0.0.1") });
+
+        attachment.ByPath.Should().Be(ByPath);
+        var lookups = files.LookupsUnder(ByPathFolder);
+        lookups.Should().HaveCountGreaterThan(1, "the link came 700 ms after the disk");
+        lookups.Select(l => l.At).Should().OnlyHaveUniqueItems("a look for the link right before the poll's own first look would repeat it at the same instant");
     }
 }

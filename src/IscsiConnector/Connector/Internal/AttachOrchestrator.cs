@@ -22,6 +22,8 @@ internal sealed class AttachOrchestrator(
 {
     private readonly IIscsiInitiator _initiator = portals.Initiator;
     private readonly ILogger _logger = portals.Logger;
+    private readonly PortalFailover _failover = new(portals);
+    private readonly ParallelPortalAttempts _parallel = new(portals, order, settings.ProbePortals, settings.MaxParallelLogins);
 
     /// <summary>Gets a value indicating whether attaches log into every portal at once (the mode the attach metrics are tagged with).</summary>
     public bool UsesMultipath => settings.UseMultipath;
@@ -49,38 +51,17 @@ internal sealed class AttachOrchestrator(
         var paths = probed.Paths;
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, false);
         ConnectorActivities.AttachStarted(paths.Count, multipath: false);
-        // The probe put each dead portal behind the first one that answered: a failover decided before any login.
-        foreach (var dead in probed.Unreachable.Keys)
-        {
-            FailingOver(dead.Portal.Address, paths[0].Portal.Address);
-        }
-
         var attempts = NewAttempts(info, paths, transport, existedBefore: null);
-        for (var i = 0; i < attempts.Count; i++)
+        var winner = await _failover.FirstWorkingAsync(probed, attempts, cancellationToken).ConfigureAwait(false)
+            ?? throw AttachFailure.Create(_logger, info, attempts, "no portal produced the volume's device");
+        return Succeeded(info, start, new VolumeAttachment
         {
-            await attempts[i].RunAsync(cancellationToken).ConfigureAwait(false);
-            if (attempts[i].Succeeded)
-            {
-                probed.ReportNotTried(attempts.Skip(i + 1), attempts[i]);
-
-                var winner = attempts[i];
-                return Succeeded(info, start, new VolumeAttachment
-                {
-                    Path = _initiator.DevicePath(winner.Disk!.Name),
-                    ByPath = await winner.FindStableLinkAsync(cancellationToken).ConfigureAwait(false),
-                    ScsiWwn = winner.Disk.Wwn ?? string.Empty,
-                    Devices = [winner.ToDevice()],
-                    Portals = attempts.Select(a => a.ToOutcome()).ToList(),
-                });
-            }
-
-            if (i + 1 < attempts.Count)
-            {
-                FailingOver(attempts[i].Path.Portal.Address, attempts[i + 1].Path.Portal.Address);
-            }
-        }
-
-        throw AttachFailure.Create(_logger, info, attempts, "no portal produced the volume's device");
+            Path = _initiator.DevicePath(winner.Disk!.Name),
+            ByPath = await winner.FindStableLinkAsync(cancellationToken).ConfigureAwait(false),
+            ScsiWwn = winner.Disk.Wwn ?? string.Empty,
+            Devices = [winner.ToDevice()],
+            Portals = attempts.Select(a => a.ToOutcome()).ToList(),
+        });
     }
 
     private async Task<VolumeAttachment> ConnectMultipathAsync(ConnectionInfo info, long start, CancellationToken cancellationToken)
@@ -95,38 +76,15 @@ internal sealed class AttachOrchestrator(
         Log.AttachStarting(_logger, VolumeSessions.VolumeName(info), paths.Count, true);
         ConnectorActivities.AttachStarted(paths.Count, multipath: true);
         var attempts = NewAttempts(info, paths, transport, existedBefore);
-        var sessions = settings.ProbePortals && attempts.Count > 1 ? await _initiator.GetSessionsAsync([info.Primary.Iqn, .. paths.Select(p => p.Iqn)], cancellationToken).ConfigureAwait(false) : null;
-        using var gate = new SemaphoreSlim(settings.MaxParallelLogins, settings.MaxParallelLogins);
-        var tasks = attempts.Select(async a =>
-        {
-            // Each login starts as soon as its own probe answers: a dead portal's probe runs out alongside the others' logins.
-            var probeStart = portals.Time.GetTimestamp();
-            if (sessions is not null && !await order.IsWorthALoginAsync(a.Path, sessions, cancellationToken).ConfigureAwait(false))
-            {
-                a.Unreachable(portals.Time.GetElapsedTime(probeStart));
-                return;
-            }
-
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await a.RunAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToArray();
         try
         {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            await _parallel.RunAllAsync(attempts, info.Primary.Iqn, cancellationToken).ConfigureAwait(false);
             return await FinishMultipathAsync(info, attempts, start, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
-            // Whatever the failure (not only the expected kinds): attempts still running undo themselves; the
-            // finished ones are undone here, so that a cancelled or broken multipath attach leaves nothing half-attached.
-            await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))).ConfigureAwait(false);
+            // Whatever the failure (not only the expected kinds): every attempt has settled, those cancelled midway undid
+            // themselves; the ones that worked are undone here, so that a cancelled or broken multipath attach leaves nothing half-attached.
             foreach (var attempt in attempts.Where(a => a.Succeeded))
             {
                 await attempt.UndoAsync().ConfigureAwait(false);
@@ -176,13 +134,6 @@ internal sealed class AttachOrchestrator(
             Devices = working.Select(a => a.ToDevice()).ToList(),
             Portals = attempts.Select(a => a.ToOutcome()).ToList(),
         });
-    }
-
-    private void FailingOver(string from, string to)
-    {
-        Log.FailingOver(_logger, from, to);
-        ConnectorActivities.FailingOver(from, to);
-        portals.Metrics.Attach.FailedOver();
     }
 
     private List<PortalAttempt> NewAttempts(ConnectionInfo info, IEnumerable<IscsiPath> paths, TransportSelection transport, Func<IscsiPath, bool>? existedBefore)

@@ -16,7 +16,7 @@ public enum IscsiErrorKind
     /// <summary>The target rejected the CHAP credentials (<c>iscsiadm</c> 24).</summary>
     AuthenticationFailed,
 
-    /// <summary>The target refused the login for good, e.g. its ACL does not allow this initiator (<c>iscsiadm</c> 19).</summary>
+    /// <summary>The login was refused for good: by the target, e.g. its ACL does not allow this initiator, or by this initiator when the target failed mutual CHAP (<c>iscsiadm</c> 19).</summary>
     LoginRejected,
 
     /// <summary>No matching record, session, target or host (<c>iscsiadm</c> 2, 21, 22, 23).</summary>

@@ -4,7 +4,8 @@
 # against a real tgtd target, real open-iscsi, udev and dm-multipath — all on the guest's loopback.
 #
 # usage:
-#   tests/system/run.sh              run every scenario (00 = bed self-check, 01..NN = the CLI)
+#   tests/system/run.sh              run every scenario (00 = bed self-check, 01..NN = the CLI) but those
+#                                    marked "# testbed-default: no" (long ones: run them by number)
 #   tests/system/run.sh 0 2 9        run a subset (scenario numbers)
 #   tests/system/run.sh capture      record real command output into tests/system/captures/
 #   tests/system/run.sh bench [--quick] [--rounds=N]   the side-by-side benchmark against the real
@@ -61,13 +62,16 @@ for arg in "$@"; do
         bench) mode=bench ;;
         --quick | --rounds=* | --only=*) bench_args+=("$arg") ;;
         [0-9] | [0-9][0-9]) selection+=("$((10#$arg))") ;;
-        -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "usage: $0 [capture] [scenario-number...]" >&2; exit 2 ;;
     esac
 done
 if [[ $mode == scenarios && ${#selection[@]} -eq 0 ]]; then
+    # A scenario with the line "# testbed-default: no" (a long one) runs only when named.
     for f in "$here"/scenarios/[0-9][0-9]-*.sh; do
-        n=$(basename "$f"); selection+=("$((10#${n%%-*}))")
+        n=$(basename "$f")
+        if grep -qx '# testbed-default: no' "$f"; then log "not in the default run: $n (run it by number)"; continue; fi
+        selection+=("$((10#${n%%-*}))")
     done
 fi
 

@@ -34,7 +34,10 @@ internal static class IscsiAdmFailures
     private static string? Hint(IscsiAdmExitCode code) => code switch
     {
         IscsiAdmExitCode.LoginAuthFailed => "Check the CHAP user name and secret (auth_username/auth_password) against the target's account.",
-        IscsiAdmExitCode.FatalLogin => "The target refused the login for good: check the target name and that the target's ACL allows this initiator name.",
+        // Mutual CHAP refused by this initiator ends here too, not in 24 (bed scenario 28: "received incorrect CHAP response from target").
+        IscsiAdmExitCode.FatalLogin => "The login was refused for good: by the target (check the target name and that its ACL allows this initiator name), " +
+            "or with mutual CHAP by this initiator, when the target's answer did not match (check auth_password_in or discovery_auth_password_in " +
+            "against the target's own secret; iscsiadm then says \"incorrect CHAP response from target\").",
         IscsiAdmExitCode.TransportTimeout or IscsiAdmExitCode.Transport =>
             "The portal did not accept a connection: check its address and port and that the target is up (refused and dropped connections both end here).",
         IscsiAdmExitCode.PduTimeout => "The portal did not answer in time: check that the target is up and reachable.",

@@ -35,6 +35,21 @@ public sealed class IscsiAdmFailuresTests
     }
 
     [Fact]
+    public void Explain_MutualChapRefusedByInitiator_HintNamesTheIncomingSecretNotOnlyTheAcl()
+    {
+        // Bed scenario 28: the initiator refuses LIO's mutual discovery CHAP answer, and iscsiadm exits 19, not 24.
+        var stderr = FixtureFiles.Read("iscsiadm/discovery-mutual-chap-refused.stderr.txt");
+        var discover = IscsiAdmCommands.DiscoveryDbDiscover(new IscsiPortal("127.0.0.9", 3261), "default");
+
+        var act = () => Result(19, stderr).ThrowIfIscsiAdmFailed(discover);
+
+        var error = act.Should().Throw<IscsiCommandException>().Which;
+        error.Kind.Should().Be(IscsiErrorKind.LoginRejected);
+        error.StandardError.Should().Contain("received incorrect CHAP response from target");
+        error.Message.Should().Contain("by this initiator").And.Contain("discovery_auth_password_in").And.Contain("ACL");
+    }
+
+    [Fact]
     public void Explain_TransientIscsiadmCode_IsTransient()
     {
         var act = () => Result(6, "iscsiadm: Could not lock discovery DB").ThrowIfIscsiAdmFailed(Login);

@@ -11,7 +11,13 @@ using var loggerFactory = LoggerFactory.Create(builder => builder
     .AddProvider(new RecordingLoggerProvider()));
 var host = new BenchHost(loggerFactory);
 var output = Console.Out;
-output.WriteLine(new JsonObject { ["ready"] = true, ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription }.ToJsonString());
+var socketWarmUpMs = await SocketWarmUp.RunAsync().ConfigureAwait(false);
+output.WriteLine(new JsonObject
+{
+    ["ready"] = true,
+    ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+    ["socket_warmup_ms"] = socketWarmUpMs,
+}.ToJsonString());
 while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
 {
     if (string.IsNullOrWhiteSpace(line))

@@ -1,19 +1,15 @@
-using IscsiConnector.Connector.Internal;
 using IscsiConnector.Execution;
 
 namespace IscsiConnector.BedBench;
 
 /// <summary>
 /// Runs commands through the library's own process executor and records each one (the measured process count).
-/// A wrapped executor is a test seam to the factory, which then does not probe portals; this host is the real one,
-/// so it hands on the library's own TCP probe, exactly what the factory gives the unwrapped real host.
+/// It delegates, so the factory sees the real process executor underneath and probes portals as it does for an
+/// unwrapped real host.
 /// </summary>
-internal sealed class RecordingExecutor(ICommandExecutor inner) : ICommandExecutor, IPortalProbe
+internal sealed class RecordingExecutor(ICommandExecutor inner) : IDelegatingCommandExecutor
 {
-    private readonly TcpPortalProbe probe = new(TimeProvider.System);
-
-    public Task<bool> IsReachableAsync(IscsiPortal portal, TimeSpan timeout, CancellationToken cancellationToken) =>
-        probe.IsReachableAsync(portal, timeout, cancellationToken);
+    public ICommandExecutor InnerExecutor => inner;
 
     public async Task<CommandResult> ExecuteAsync(CommandSpec command, CancellationToken cancellationToken = default)
     {

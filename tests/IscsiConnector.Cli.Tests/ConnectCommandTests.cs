@@ -19,10 +19,13 @@ public sealed class ConnectCommandTests
         json.GetProperty("by_path").GetString().Should().Be("/dev/disk/by-path/ip-127.0.0.2:3260-iscsi-iqn.2010-10.org.openstack:volume-00000002-lun-1");
         json.GetProperty("elapsed_ms").GetInt64().Should().BeGreaterThan(0);
         var portals = json.GetProperty("portals").EnumerateArray().ToList();
-        portals.Select(p => p.GetProperty("portal").GetString()).Should().Equal("127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260");
-        portals.Select(p => p.GetProperty("outcome").GetString()).Should().Equal("failed", "logged_in", "skipped");
-        portals[0].GetProperty("error").GetString().Should().Contain("exit code 8");
-        portals[1].GetProperty("error").ValueKind.Should().Be(JsonValueKind.Null);
+        // The simulated host answers the reachability probe: the dead primary is found unreachable before any login
+        // and listed last, as on a real host.
+        portals.Select(p => p.GetProperty("portal").GetString()).Should().Equal("127.0.0.2:3260", "127.0.0.3:3260", "127.0.0.1:3260");
+        portals.Select(p => p.GetProperty("outcome").GetString()).Should().Equal("logged_in", "skipped", "failed");
+        portals[0].GetProperty("error").ValueKind.Should().Be(JsonValueKind.Null);
+        portals[2].GetProperty("error_kind").GetString().Should().Be("unreachable");
+        portals[2].GetProperty("error").GetString().Should().StartWith("Unreachable: no TCP connection to 127.0.0.1:3260");
         portals.Should().AllSatisfy(p =>
         {
             p.GetProperty("iqn").GetString().Should().Be("iqn.2010-10.org.openstack:volume-00000002");
@@ -32,27 +35,53 @@ public sealed class ConnectCommandTests
     }
 
     [Fact]
+    public async Task Connect_PrimaryDownWithoutProbe_LogsIntoItFirstAndFailsOverInTheBackendsOrder()
+    {
+        var result = await Tool.RunAsync("connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--no-probe", "--time-scale", "0");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var portals = result.Json().GetProperty("portals").EnumerateArray().ToList();
+        portals.Select(p => p.GetProperty("portal").GetString()).Should().Equal("127.0.0.1:3260", "127.0.0.2:3260", "127.0.0.3:3260");
+        portals.Select(p => p.GetProperty("outcome").GetString()).Should().Equal("failed", "logged_in", "skipped");
+        portals[0].GetProperty("error").GetString().Should().Contain("exit code 8");
+        result.StderrLines.Should().ContainMatch("*Logging in to 127.0.0.1:3260*");
+    }
+
+    [Fact]
     public async Task Connect_PrimaryDown_PrintsProgressLinesOnStderrOnly()
     {
         var result = await Tool.RunAsync("connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--time-scale", "0");
 
-        result.StderrLines.Should().ContainMatch("*Logging in to 127.0.0.1:3260*")
-            .And.ContainMatch("*Failing over from 127.0.0.1:3260 to 127.0.0.2:3260*")
-            .And.ContainMatch("*Found sd* for LUN 1 on 127.0.0.2:3260*");
+        result.StderrLines.Should().ContainMatch("*Failing over from 127.0.0.1:3260 to 127.0.0.2:3260*")
+            .And.ContainMatch("*Found sd* for LUN 1 on 127.0.0.2:3260*")
+            .And.ContainMatch("*Portal 127.0.0.1:3260 * failed (LoginFailed): Unreachable*");
+        result.StderrLines.Should().NotContainMatch("*Logging in to 127.0.0.1:3260*", "the probe found the primary dead: no login is started");
         result.StderrLines.Should().AllSatisfy(l => l.Should().StartWith("iscsi-connector: "));
         result.Stdout.TrimStart().Should().StartWith("{", "standard output carries only the JSON");
     }
 
     [Fact]
-    public async Task Connect_DeadPortalInRealTime_CostsTheLoginTimeout()
+    public async Task Connect_DeadPortalInRealTimeWithoutProbe_CostsTheLoginTimeout()
     {
         // The default clock is the system's: a blackholed portal costs login_timeout x 1 attempt of real time.
-        var result = await Tool.RunAsync("connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--login-timeout", "1");
+        var result = await Tool.RunAsync("connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--login-timeout", "2", "--no-probe");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        var failed = result.Json().GetProperty("portals")[0];
-        failed.GetProperty("elapsed_ms").GetInt64().Should().BeGreaterThanOrEqualTo(1000);
-        result.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1));
+        var failed = result.Json().GetProperty("portals").EnumerateArray().Single(p => p.GetProperty("portal").GetString() == "127.0.0.1:3260");
+        failed.GetProperty("exit_code").GetInt32().Should().Be(8, "its login ran and timed out");
+        failed.GetProperty("elapsed_ms").GetInt64().Should().BeGreaterThanOrEqualTo(2000);
+    }
+
+    [Fact]
+    public async Task Connect_DeadPortalInRealTime_CostsTheProbeTimeoutNotTheLoginTimeout()
+    {
+        var result = await Tool.RunAsync("connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--login-timeout", "30");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var failed = result.Json().GetProperty("portals").EnumerateArray().Single(p => p.GetProperty("portal").GetString() == "127.0.0.1:3260");
+        failed.GetProperty("error_kind").GetString().Should().Be("unreachable");
+        failed.GetProperty("exit_code").ValueKind.Should().Be(JsonValueKind.Null, "no login was run");
+        failed.GetProperty("elapsed_ms").GetInt64().Should().BeInRange(1000, 29_000, "the 1 s probe timeout of real time, far below the 30 s login timeout");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class InterruptTests
     {
         // Real time: the blackholed primary holds the login for 5 s, long enough to interrupt it.
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Tool.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Tool.ToolPath, "connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover })
+        foreach (var arg in new[] { Tool.ToolPath, "connect", "--simulate", Samples.PrimaryDown, "--connection-info", Samples.Failover, "--no-probe" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -18,6 +18,7 @@
 #   TESTBED_ACCEL=tcg|kvm    force the accelerator (default: detect)
 #   TESTBED_TIME_FACTOR=1    multiply every scenario's time limit (a slow or busy host)
 #   TESTBED_STORM_ROUNDS=2   rounds of scenario 27, the storm (the full storm: 20 rounds, docs/testbed.md)
+#   TESTBED_SCALE_SESSIONS=30 unrelated sessions in scenario 29, the scale check (the full check: 200)
 #   TESTBED_CLI=/path/exe    run this executable as the CLI in the guest instead of the published
 #                            `dotnet iscsi-connector.dll` (e.g. a native build); it must be visible
 #                            in the guest, i.e. anywhere on this host's filesystem
@@ -167,6 +168,7 @@ CLI_CMD=${TESTBED_CLI:-}
 CLI_OK=$cli_ok
 TIME_FACTOR=${TESTBED_TIME_FACTOR:-1}
 STORM_ROUNDS=${TESTBED_STORM_ROUNDS:-2}
+SCALE_SESSIONS=${TESTBED_SCALE_SESSIONS:-30}
 BENCH_ARGS="${bench_args[*]}"
 ${bench_conf:-}
 EOF

@@ -7,9 +7,12 @@ namespace IscsiConnector.Cli.Hosting;
 /// <summary>
 /// Wraps the executor the connector uses: reports which portal is being logged into (progress), logs every
 /// command at Trace when the inner executor does not (the simulated host), and records the steps for <c>plan</c>.
+/// It delegates, so the connector still sees the host underneath (the simulated host's portal reachability).
 /// </summary>
-internal sealed class ObservingExecutor(ICommandExecutor inner, ILogger logger, bool logCommands, StepRecorder? recorder) : ICommandExecutor
+internal sealed class ObservingExecutor(ICommandExecutor inner, ILogger logger, bool logCommands, StepRecorder? recorder) : IDelegatingCommandExecutor
 {
+    public ICommandExecutor InnerExecutor => inner;
+
     public async Task<CommandResult> ExecuteAsync(CommandSpec command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -106,10 +106,25 @@ public static partial class IscsiConnectorFactory
     }
 
     // A simulated host answers the reachability probe itself (no socket is opened for its portals); the real host
-    // (its file system or its process executor) gets a TCP connect; any other seam (a wrapper, a fake) gets none:
-    // every portal counts as reachable, so the backend's order is kept and no socket is opened for a fake portal.
-    private static IPortalProbe ProbeFor(ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time) =>
-        executor as IPortalProbe
-        ?? fileSystem as IPortalProbe
-        ?? (fileSystem is PhysicalHostFileSystem || executor is ProcessCommandExecutor ? new TcpPortalProbe(time) : NoPortalProbe.Instance);
+    // (its file system or its process executor) gets a TCP connect; any other seam (a fake) gets none: every portal
+    // counts as reachable, so the backend's order is kept and no socket is opened for a fake portal. A delegating
+    // wrapper (a recorder, a logger) is looked through to the executor it hands commands on to.
+    private static IPortalProbe ProbeFor(ICommandExecutor executor, IHostFileSystem fileSystem, TimeProvider time)
+    {
+        var underneath = Underneath(executor);
+        return underneath as IPortalProbe
+            ?? fileSystem as IPortalProbe
+            ?? (fileSystem is PhysicalHostFileSystem || underneath is ProcessCommandExecutor ? new TcpPortalProbe(time) : NoPortalProbe.Instance);
+    }
+
+    // Bounded, so that a wrapper that (wrongly) names itself as its own inner executor cannot hang the factory.
+    private static ICommandExecutor Underneath(ICommandExecutor executor)
+    {
+        for (var depth = 0; depth < 16 && executor is IDelegatingCommandExecutor { InnerExecutor: { } inner }; depth++)
+        {
+            executor = inner;
+        }
+
+        return executor;
+    }
 }

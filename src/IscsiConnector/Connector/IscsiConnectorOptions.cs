@@ -59,10 +59,12 @@ public sealed partial class IscsiConnectorOptions
     [Range(0, 20)]
     public int RescanAttempts { get; set; } = 3;
 
-    /// <summary>Gets or sets the first poll delay while waiting for a device or a multipath map; later delays double up to 2 s.</summary>
-    /// <value>The default value is 250 milliseconds.</value>
+    /// <summary>Gets or sets the first poll delay while waiting for a disk or for removed devices to go; later delays double up to 2 s. (udev's link and the multipath map are polled every 20–100 ms.)</summary>
+    /// <value>The default value is 50 milliseconds: a look is a few sysfs listings, and the disk of a LUN usually appears
+    /// within a few hundred milliseconds of the scan, so a coarser first delay only adds its overshoot (the bed benchmark
+    /// measured ~0.25 s of it with the former 250 ms).</value>
     /// <remarks>Allowed: 00:00:00.010 to 00:00:10 (checked by the options validator; a TimeSpan [Range] is not trim-safe).</remarks>
-    public TimeSpan DevicePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan DevicePollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Gets or sets how long a multipath attach waits, after all logins finished, for multipathd to build the map.</summary>
     /// <value>The default value is 10 seconds, as os-brick.</value>

@@ -22,7 +22,7 @@ internal static class StableLinkWait
         }
 
         // The poll's first look is immediate, so a link udev has already made is found without a wait (and looked up once).
-        return await services.Pipelines.LinkPoll.UntilAsync<string>(
+        return await services.Pipelines.SettlePoll.UntilAsync<string>(
             (_, _, _) => ValueTask.FromResult(initiator.FindStableLink(path)),
             Timeout,
             cancellationToken).ConfigureAwait(false);

@@ -3,10 +3,16 @@ using IscsiConnector.Execution;
 
 namespace IscsiConnector.Benchmarks.Support;
 
-/// <summary>Passes every command to the simulated host and sums the time spent inside it, so a suite can tell the simulator's time from the connector's.</summary>
-public sealed class TimedExecutor(ICommandExecutor inner) : ICommandExecutor
+/// <summary>
+/// Passes every command to the simulated host and sums the time spent inside it, so a suite can tell the
+/// simulator's time from the connector's. It delegates, so the connector still probes the simulated host's
+/// portals as it would an unwrapped one.
+/// </summary>
+public sealed class TimedExecutor(ICommandExecutor inner) : IDelegatingCommandExecutor
 {
     private long _ticks;
+
+    public ICommandExecutor InnerExecutor => inner;
 
     public TimeSpan Total => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
 

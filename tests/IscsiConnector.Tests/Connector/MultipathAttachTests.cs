@@ -39,6 +39,22 @@ public sealed class MultipathAttachTests : IDisposable
     }
 
     [Fact]
+    public async Task ConnectVolumeAsync_MapCompletesLate_ReturnsWithin100MsOfIt()
+    {
+        // multipathd finishes the map 1.3 s after the paths' uevents. The map is polled every 20 ms doubling to 100 ms,
+        // so the attach returns at most ~100 ms after it; the disk poll's backoff (250, 500, 1000 ms…) returned ~0.5 s late.
+        using var f = new ConnectorFixture(o => o.UseMultipath = true, host: t => new SimulatedIscsiHost(t).WithAsyncDelays(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromSeconds(1.3)));
+        TargetOnPortals(f, PortalState.Up, PortalState.Up);
+        var start = f.Time.GetTimestamp();
+
+        var attachment = await f.Connector.ConnectVolumeAsync(TwoPortals());
+
+        attachment.Devices.Should().HaveCount(2);
+        attachment.Path.Should().Be("/dev/dm-0", "the attach waited for the map");
+        f.Time.GetElapsedTime(start).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.3)).And.BeLessThan(TimeSpan.FromSeconds(1.45));
+    }
+
+    [Fact]
     public async Task ConnectVolumeAsync_AllPathsUp_ReturnsTheMapWithEveryPath()
     {
         TargetOnPortals(_f, PortalState.Up, PortalState.Up);

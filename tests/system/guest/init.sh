@@ -42,7 +42,7 @@ for var in CLI_DLL CLI_CMD BENCH_HOST CLI_AOT; do
     fi
 done
 source "$TB_DIR/guest/lib.sh"
-export TB_DIR TB_SHARE=$SHARE TB_TMP CLI_DLL CLI_CMD TIME_FACTOR STORM_ROUNDS BENCH_HOST CLI_AOT
+export TB_DIR TB_SHARE=$SHARE TB_TMP CLI_DLL CLI_CMD TIME_FACTOR STORM_ROUNDS SCALE_SESSIONS BENCH_HOST CLI_AOT
 
 cut -d' ' -f1 /proc/uptime >"$SHARE/results/boot"
 log "GUEST: init reached; mode=$MODE scenarios=$SCENARIOS"

@@ -6,7 +6,8 @@ namespace IscsiConnector.Connector.Internal;
 
 /// <summary>
 /// Finds the multipath map over a volume's disks, hinting the daemon and waiting with backoff until the map holds
-/// every logged-in path (multipathd adds them one uevent at a time): a map returned with a path missing would run
+/// every logged-in path (multipathd adds them one uevent at a time; polled every 20–100 ms, so the attach returns
+/// soon after the last path joins): a map returned with a path missing would run
 /// degraded although every login worked. Bounded by the multipath wait; then the map as it is, the missing paths named.
 /// </summary>
 internal static class MultipathMapWait
@@ -24,7 +25,7 @@ internal static class MultipathMapWait
         if (map is null)
         {
             // As os-brick: whitelist the WWID (find_multipaths strict/yes/smart would not make a map of it otherwise,
-            // or not before a timeout), hint multipathd about every new path, then wait for the map with backoff.
+            // or not before a timeout), hint multipathd about every new path, then wait for the map.
             if (wwid is not null)
             {
                 await HintAsync(services, "multipath -a " + wwid, t => initiator.AddMultipathWwidAsync(wwid, t), cancellationToken).ConfigureAwait(false);
@@ -38,7 +39,7 @@ internal static class MultipathMapWait
 
         if (map is null || !HoldsAll(map, disks))
         {
-            map = await services.Pipelines.DevicePoll.UntilAsync<MultipathMap>(
+            map = await services.Pipelines.SettlePoll.UntilAsync<MultipathMap>(
                 (_, _, _) => ValueTask.FromResult(initiator.FindMultipath(disks) is { } found && HoldsAll(found, disks) ? found : null),
                 timeout,
                 cancellationToken).ConfigureAwait(false) ?? initiator.FindMultipath(disks);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
 using IscsiConnector.Host;
 using IscsiConnector.Internal;
@@ -86,9 +85,24 @@ internal sealed class TargetLocks
             safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '_');
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
+        var hash = Fnv1a64(Encoding.UTF8.GetBytes(text)).ToString("x16", CultureInfo.InvariantCulture);
         var readable = safe.Length > 120 ? safe.ToString(0, 120) : safe.ToString();
         return $"{readable}-{hash}.lock";
+    }
+
+    // The hash only tells apart targets whose readable part came out the same (cut at 120 characters, or different
+    // characters mapped to '_'); a collision would merely make two targets share a lock. FNV-1a, not SHA-256: a
+    // cryptographic hash loads and initialises OpenSSL, which a one-shot CLI process paid on every call (~10 ms on
+    // hardware, a large share of its start-up under the test bed's emulation), for no security gain.
+    private static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal sealed class ConnectorPipelines
         Flush = BuildRetry(time, logger, "flush", settings.FlushRetries, settings.FlushRetryDelay, DelayBackoffType.Constant, e => e is IscsiCommandException);
         DevicePoll = new PollPipeline(time, settings.DevicePollInterval, MaxPollDelay);
         LockPoll = new PollPipeline(time, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500));
-        LinkPoll = new PollPipeline(time, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100));
+        SettlePoll = new PollPipeline(time, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100));
     }
 
     /// <summary>Gets the clock all pipelines use.</summary>
@@ -41,18 +41,19 @@ internal sealed class ConnectorPipelines
     /// <summary>Gets the flush retry for <c>multipath -f</c> and <c>blockdev --flushbufs</c>.</summary>
     public ResiliencePipeline Flush { get; }
 
-    /// <summary>Gets the poll loop for devices, multipath maps and device removal (exponential from the poll interval, at most 2 s).</summary>
+    /// <summary>Gets the poll loop for disks and device removal (exponential from the poll interval, at most 2 s).</summary>
     public PollPipeline DevicePoll { get; }
 
     /// <summary>Gets the poll loop for lock files (10 ms doubling to 500 ms).</summary>
     public PollPipeline LockPoll { get; }
 
     /// <summary>
-    /// Gets the poll loop for udev's links (20 ms doubling to 100 ms): a look is one <c>stat</c>, and the attach is
-    /// done but for the link, so a coarse interval would only add its overshoot (the bed benchmark measured 0.25–2 s
-    /// of it with the device poll's backoff).
+    /// Gets the poll loop for what the host finishes after the attach's own work — udev's by-path link and
+    /// multipathd's map holding every logged-in path (20 ms doubling to 100 ms): a look is a <c>stat</c> or a few
+    /// directory listings, and the attach is done but for it, so a coarse interval would only add its overshoot (the
+    /// bed benchmark measured 0.25–2 s of it per attach with the device poll's backoff, for the link and for the map).
     /// </summary>
-    public PollPipeline LinkPoll { get; }
+    public PollPipeline SettlePoll { get; }
 
     private static ResiliencePipeline BuildRetry(TimeProvider time, ILogger logger, string operation, int retries, TimeSpan delay, DelayBackoffType backoff, Func<Exception, bool> handle)
     {

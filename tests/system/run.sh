@@ -62,7 +62,7 @@ for arg in "$@"; do
         bench) mode=bench ;;
         --quick | --rounds=* | --only=*) bench_args+=("$arg") ;;
         [0-9] | [0-9][0-9]) selection+=("$((10#$arg))") ;;
-        -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,/^# Exit code/p' "$0"; exit 0 ;;
         *) echo "usage: $0 [capture] [scenario-number...]" >&2; exit 2 ;;
     esac
 done

@@ -27,35 +27,45 @@ unrelated() {
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# measure LABEL : ROUNDS attach + detach pairs; sets ATTACH_MS (connector's own, median) and DETACH_MS (wall, median).
+# cmd_ms NAME : the time the CLI's commands took (its --verbose log: "<program> exited with code N after M ms").
+cmd_ms() { grep -o 'exited with \(code \)\?-\?[0-9]* after [0-9]* ms' "$TB_TMP/$1.err" | awk '{s += $(NF - 1)} END {print s + 0}'; }
+
+# measure LABEL : ROUNDS attach + detach pairs. Sets ATTACH_MS (the connector's own elapsed_ms), ATTACH_OWN_MS (that
+# less its commands' time: the connector's own work), DETACH_MS (the CLI's wall time) and DETACH_OWN_MS (less the
+# commands), each the median.
 measure() {
-    local r attach=() detach=()
+    local r attach=() attach_own=() detach=() detach_own=() a c
     for ((r = 1; r <= ROUNDS; r++)); do
-        cli "$1-$r" connect --connection-info "$TB_TMP/ci.json"
+        cli "$1-$r" connect --connection-info "$TB_TMP/ci.json" --verbose >/dev/null
         expect_rc "$1 round $r connect" 0
-        attach+=("$(json "$1-$r" .elapsed_ms)")
-        cli "$1-$r-off" disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/$1-$r.out"
+        a=$(json "$1-$r" .elapsed_ms); c=$(cmd_ms "$1-$r")
+        attach+=("$a"); attach_own+=("$((a - c))")
+        cli "$1-$r-off" disconnect --connection-info "$TB_TMP/ci.json" --device-info "$TB_TMP/$1-$r.out" --verbose >/dev/null
         expect_rc "$1 round $r disconnect" 0
-        detach+=("$CLI_MS")
+        c=$(cmd_ms "$1-$r-off")
+        detach+=("$CLI_MS"); detach_own+=("$((CLI_MS - c))")
     done
     ATTACH_MS=$(printf '%s\n' "${attach[@]}" | median)
+    ATTACH_OWN_MS=$(printf '%s\n' "${attach_own[@]}" | median)
     DETACH_MS=$(printf '%s\n' "${detach[@]}" | median)
-    echo "SCALE: sessions=$(session_count) attach_ms=[${attach[*]}] median=$ATTACH_MS detach_wall_ms=[${detach[*]}] median=$DETACH_MS"
+    DETACH_OWN_MS=$(printf '%s\n' "${detach_own[@]}" | median)
+    echo "SCALE: sessions=$(session_count) attach_ms=[${attach[*]}] median=$ATTACH_MS outside_commands=[${attach_own[*]}] median=$ATTACH_OWN_MS"
+    echo "SCALE: sessions=$(session_count) detach_wall_ms=[${detach[*]}] median=$DETACH_MS outside_commands=[${detach_own[*]}] median=$DETACH_OWN_MS"
 }
 
 t0=$(now_ms)
 check "1 unrelated session logged in" unrelated 1 1
 measure one
-a1=$ATTACH_MS d1=$DETACH_MS
+a1=$ATTACH_MS d1=$DETACH_MS ao1=$ATTACH_OWN_MS do1=$DETACH_OWN_MS
 
 if unrelated 2 "$N"; then pass "$N unrelated sessions logged in in $(($(now_ms) - t0)) ms"; else fail "only $(session_count) of $N unrelated sessions logged in"; fi
 expect_eq "unrelated sessions" "$N" "$(session_count)"
 measure many
-an=$ATTACH_MS dn=$DETACH_MS
+an=$ATTACH_MS dn=$DETACH_MS aon=$ATTACH_OWN_MS don=$DETACH_OWN_MS
 
-ra=$(awk -v a="$an" -v b="$a1" 'BEGIN {printf "%.2f", a / b}')
-rd=$(awk -v a="$dn" -v b="$d1" 'BEGIN {printf "%.2f", a / b}')
-note "attach ${a1} ms -> ${an} ms with $N unrelated sessions: ${ra}x (target <= 1.2x); detach ${d1} ms -> ${dn} ms: ${rd}x"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
+ra=$(ratio "$an" "$a1") rd=$(ratio "$dn" "$d1") rao=$(ratio "$aon" "$ao1") rdo=$(ratio "$don" "$do1")
+note "with $N unrelated sessions: attach ${a1} -> ${an} ms ${ra}x (outside commands ${ao1} -> ${aon} ms ${rao}x); detach ${d1} -> ${dn} ms ${rd}x (outside commands ${do1} -> ${don} ms ${rdo}x); target <= 1.2x"
 metric scale_sessions "$N"
 metric scale_attach_ratio "$ra"
 metric scale_detach_ratio "$rd"

@@ -26,6 +26,7 @@ internal static class LunAddressingNames
         _ => Sam2,
     };
 
-    public static IReadOnlyList<IscsiPath> Apply(List<IscsiPath>? paths, LunAddressing addressing) =>
-        paths is null ? [] : addressing == LunAddressing.Sam2 ? paths.AsReadOnly() : [.. paths.Select(p => p with { Addressing = addressing })];
+    /// <summary>The paths, each addressed with <paramref name="addressing"/> (the paths of one volume share its array's addressing).</summary>
+    public static IReadOnlyList<IscsiPath> Apply(IEnumerable<IscsiPath>? paths, LunAddressing addressing) =>
+        paths is null ? [] : [.. paths.Select(p => p.Addressing == addressing ? p : p with { Addressing = addressing })];
 }

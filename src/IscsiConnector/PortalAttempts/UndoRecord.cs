@@ -122,7 +122,7 @@ internal sealed class UndoRecord(IIscsiInitiator initiator, string iface, IscsiP
     /// <summary>The attempt's session when a disk of another LUN is on it (the same rule as disconnect), else <see langword="null"/>.</summary>
     private async Task<InitiatorSession?> SessionUsedByOthersAsync()
     {
-        var sessions = await initiator.GetSessionsAsync(CancellationToken.None).ConfigureAwait(false);
+        var sessions = await initiator.GetSessionsAsync([path.Iqn], CancellationToken.None).ConfigureAwait(false);
         var session = sessions.FirstOrDefault(s => s.Matches(path.Portal, path.Iqn, iface));
         return session is not null && initiator.ListDisks(session).Any(d => d.Name != _scannedDisk && d.Address.Lun != initiator.HostLun(path)) ? session : null;
     }

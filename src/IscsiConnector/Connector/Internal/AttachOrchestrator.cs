@@ -122,8 +122,7 @@ internal sealed class AttachOrchestrator(
         }
 
         var disks = working.Select(a => a.Disk!.Name).Distinct(StringComparer.Ordinal).ToList();
-        var wwid = working.Select(a => a.Disk!.Wwn).FirstOrDefault(w => w is not null);
-        var map = await MultipathMapWait.FindAsync(portals, disks, wwid, settings.MultipathWaitTimeout, cancellationToken).ConfigureAwait(false);
+        var map = await MultipathMapWait.FindAsync(portals, disks, wwn, settings.MultipathWaitTimeout, cancellationToken).ConfigureAwait(false);
         return Succeeded(info, start, new VolumeAttachment
         {
             Path = _initiator.DevicePath(map?.Device ?? working[0].Disk!.Name),

@@ -27,7 +27,7 @@ internal sealed class LeftoverRecords(IIscsiInitiator initiator, TargetLocks loc
             try
             {
                 await using var held = (await locks.AcquireAsync(path.Portal, path.Iqn, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                var sessions = await initiator.GetSessionsAsync(cancellationToken).ConfigureAwait(false);
+                var sessions = await initiator.GetSessionsAsync([path.Iqn], cancellationToken).ConfigureAwait(false);
                 if (sessions.Any(s => s.Portal.SameAddressAs(path.Portal) && string.Equals(s.Iqn, path.Iqn, StringComparison.OrdinalIgnoreCase)) || !await initiator.NodeExistsAsync(path, cancellationToken).ConfigureAwait(false))
                 {
                     continue;

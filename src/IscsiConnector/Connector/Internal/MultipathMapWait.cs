@@ -5,10 +5,9 @@ using IscsiConnector.PortalAttempts;
 namespace IscsiConnector.Connector.Internal;
 
 /// <summary>
-/// Finds the multipath map over a volume's disks, hinting the daemon and waiting with backoff until the map holds
-/// every logged-in path (multipathd adds them one uevent at a time; polled every 20–100 ms, so the attach returns
-/// soon after the last path joins): a map returned with a path missing would run
-/// degraded although every login worked. Bounded by the multipath wait; then the map as it is, the missing paths named.
+/// Finds the multipath map over a volume's disks, hinting the daemon and waiting until the map holds every logged-in
+/// path (multipathd adds them one uevent at a time; polled every 20–100 ms, so the attach returns soon after the last
+/// path joins): a map returned with a path missing would run degraded although every login worked. Bounded by the multipath wait; then the map as it is, the missing paths named.
 /// </summary>
 internal static class MultipathMapWait
 {

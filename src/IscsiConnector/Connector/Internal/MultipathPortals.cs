@@ -60,19 +60,16 @@ internal sealed class MultipathPortals(IIscsiInitiator initiator, TargetLocks lo
     /// <summary>SendTargets discovery through the selected iface, moving the whole attach to the default iface when it fails and the policy allows.</summary>
     private async Task<IReadOnlyList<IscsiPath>> DiscoverWithFallbackAsync(TransportSelection selection, IscsiPath primary, ChapCredentials? discoveryChap, CancellationToken cancellationToken)
     {
+        // A discovered path is the same LUN of the same array: it is addressed as the primary is.
         try
         {
-            return Addressed(await initiator.WithIface(selection.Iface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false), primary);
+            return LunAddressingNames.Apply(await initiator.WithIface(selection.Iface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false), primary.Addressing);
         }
         catch (IscsiCommandException e) when (selection.Iface != IscsiTransports.DefaultIface && settings.FallBackToTcp && !e.IsAuthenticationFailure)
         {
             Log.PortalTransportFallback(logger, "Discovery", selection.Iface, primary.Portal.Address, e.Message);
             selection.FallBack(new TransportFallbackInfo(selection.Iface, IscsiTransportFailureReason.LoginFailed, "SendTargets discovery failed: " + e.Message));
-            return Addressed(await initiator.WithIface(IscsiTransports.DefaultIface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false), primary);
+            return LunAddressingNames.Apply(await initiator.WithIface(IscsiTransports.DefaultIface).DiscoverAsync(primary.Portal, primary.Lun, discoveryChap, cancellationToken).ConfigureAwait(false), primary.Addressing);
         }
     }
-
-    // A discovered path is the same LUN of the same array: it is addressed as the primary is.
-    private static IReadOnlyList<IscsiPath> Addressed(IReadOnlyList<IscsiPath> found, IscsiPath primary) =>
-        [.. found.Select(p => p with { Addressing = primary.Addressing })];
 }

@@ -62,6 +62,7 @@ internal sealed class VolumeQueries(IIscsiInitiator initiator, VolumeSessions se
 
     private async Task<long> ExtendLockedAsync(ConnectionInfo info, CancellationToken cancellationToken)
     {
+        // Read again under the locks, not reused from the read that chose them: a disconnect may have removed a disk between.
         var disks = VolumeSessions.Disks(await sessions.FindAsync(info, null, cancellationToken).ConfigureAwait(false));
         if (disks.Count == 0)
         {
